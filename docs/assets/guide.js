@@ -1,0 +1,90 @@
+/* The guide's own behaviour: term tooltips (Escape to dismiss, kept on screen) and the
+   "My progress" page. Reads only this browser's localStorage; sends nothing anywhere. */
+(function () {
+  "use strict";
+
+  /* ---------- Term tooltips */
+  function openTips() { return document.querySelectorAll(".gloss:hover, .gloss:focus-within"); }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    openTips().forEach(function (gloss) { gloss.classList.add("gloss--dismissed"); });
+  });
+  function undismiss(event) {
+    var gloss = event.target.closest && event.target.closest(".gloss");
+    if (gloss) gloss.classList.remove("gloss--dismissed");
+  }
+  document.addEventListener("mouseleave", undismiss, true);
+  document.addEventListener("focusout", undismiss, true);
+  function keepOnScreen(event) {
+    var gloss = event.target.closest && event.target.closest(".gloss");
+    var tip = gloss && gloss.querySelector(".gloss-tip");
+    if (!tip) return;
+    tip.classList.remove("gloss-tip--left");
+    var rect = tip.getBoundingClientRect();
+    if (rect.right > document.documentElement.clientWidth) tip.classList.add("gloss-tip--left");
+  }
+  document.addEventListener("mouseover", keepOnScreen);
+  document.addEventListener("focusin", keepOnScreen);
+
+  /* ---------- My progress */
+  var PREFIX = "quiz_progress_";
+
+  function savedProgress(pathname) {
+    try {
+      var value = JSON.parse(localStorage.getItem(PREFIX + pathname));
+      if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+      var answered = 0, correct = 0;
+      Object.keys(value).forEach(function (key) {
+        var quiz = value[key];
+        if (quiz && quiz.answered === true) answered++;
+        if (quiz && quiz.correct === true) correct++;
+      });
+      return { answered: answered, correct: correct };
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function fillProgress(summary) {
+    var total = 0, answered = 0, correct = 0;
+    document.querySelectorAll("a.progress-link").forEach(function (link) {
+      var row = link.closest("tr");
+      var cells = row.querySelectorAll("td");
+      var questions = parseInt(cells[1].textContent, 10) || 0;
+      var saved = savedProgress(new URL(link.getAttribute("href"), window.location.href).pathname) ||
+        { answered: 0, correct: 0 };
+      total += questions;
+      answered += Math.min(saved.answered, questions);
+      correct += Math.min(saved.correct, questions);
+      cells[2].textContent = String(Math.min(saved.answered, questions));
+      cells[3].textContent = String(Math.min(saved.correct, questions));
+      cells[4].textContent = saved.answered === 0 ? "Not started" :
+        saved.correct < questions ? "Revisit this page" : "Done";
+    });
+    summary.textContent = "You have answered " + answered + " of " + total +
+      " questions, " + correct + " of them correctly.";
+  }
+
+  function resetProgress(summary) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(PREFIX) === 0) localStorage.removeItem(key);
+      }
+    } catch (e) { /* storage unavailable: nothing to reset */ }
+    fillProgress(summary);
+    summary.textContent += " Your saved answers were reset.";
+  }
+
+  function initProgressPage() {
+    var summary = document.getElementById("progress-summary");
+    if (!summary) return;
+    fillProgress(summary);
+    var reset = document.getElementById("progress-reset");
+    if (reset) reset.addEventListener("click", function () { resetProgress(summary); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initProgressPage);
+  else initProgressPage();
+})();

@@ -1,0 +1,78 @@
+"""Find author–year citations in a page and match them to data/references.yml.
+
+Pure functions, no MkDocs events (hooks/references.py calls them).
+
+    parenthetical:  (Rogers, 1957)   (Elliott et al., 2018; Egan, 2014, p. 3)
+    narrative:      Rogers (1957)    Maslach and Jackson (1981)   Elliott et al. (2018)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.)"
+# "(...)" holding at least one "Name, 2014" part
+PARENTHETICAL = re.compile(r"\((?P<body>[^()\n]*?,\s*" + YEAR + r"[^()\n]*)\)")
+# one part of a parenthetical citation: "see Elliott et al., 2018, p. 3"
+CITATION_PART = re.compile(
+    r"^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(?P<authors>[A-ZÀ-Þ*][^;]*?),\s*(?P<year>"
+    + YEAR + r")(?:,\s*(?:pp?|s|ch|para)\.\s*[\w–-]+)?$"
+)
+# "Maslach and Jackson (1981)", "Elliott et al. (2018)": a capitalised name before "(year)"
+NARRATIVE = re.compile(
+    r"(?<![\w-])(?P<surname>[A-ZÀ-Þ][\w'’-]*[a-zà-ÿ][\w'’-]*)"
+    r"(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-ZÀ-Þ][\w'’-]+))?\s+\((?P<year>" + YEAR + r")\)"
+)
+FIRST_AUTHOR_END = re.compile(r"\s*(?:,|&|\band\b|\bet al\.)")
+SKIPPED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]*`|\]\([^)]*\)|https?://\S+", re.M | re.S)
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str        # as written, e.g. "(Rogers, 1957)"
+    author: str      # first author as written, e.g. "Rogers"
+    year: str        # e.g. "1957"
+    offset: int      # position in the Markdown
+
+
+def citation_key(author: str, year: str) -> tuple[str, str]:
+    """What must agree between a citation and a reference: first author and year."""
+    return (" ".join(author.replace("*", "").split()).casefold(), year)
+
+
+def first_author(authors: str) -> str:
+    return FIRST_AUTHOR_END.split(authors.strip(), maxsplit=1)[0].strip()
+
+
+def find_citations(markdown: str) -> list[Citation]:
+    """Every parenthetical and narrative citation outside code and link targets."""
+    text = SKIPPED.sub(lambda m: " " * len(m[0]), markdown)
+    found = []
+    for match in PARENTHETICAL.finditer(text):
+        for part in match["body"].split(";"):
+            part_match = CITATION_PART.match(part.strip())
+            if part_match:
+                author = first_author(part_match["authors"])
+                found.append(Citation(match[0], author, part_match["year"], match.start()))
+    for match in NARRATIVE.finditer(text):
+        surname = re.sub(r"['’]s$", "", match["surname"])  # possessive: Kolb's (1984)
+        if not surname.isupper():
+            found.append(Citation(match[0], surname, match["year"], match.start()))
+    return sorted(found, key=lambda c: c.offset)
+
+
+def reference_keys(cite: str) -> tuple[str, str]:
+    """The key of a reference's `cite:` field ("Elliott et al., 2018")."""
+    authors, _, year = cite.rpartition(",")
+    return citation_key(first_author(authors), year.strip())
+
+
+def resolves(citation: Citation, keys: set[tuple[str, str]]) -> bool:
+    """A citation resolves when a reference has its first author (or, for a narrative
+    citation, an author whose name ends with the surname given) and its year."""
+    author, year = citation_key(citation.author, citation.year)
+    return any(
+        ref_year == year and (ref_author == author or ref_author.split()[-1] == author)
+        for ref_author, ref_year in keys
+    )

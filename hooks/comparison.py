@@ -1,0 +1,189 @@
+"""The framework comparison page, generated from data/comparison.yml.
+
+Events:
+- on_config: load and validate the data (fields, every cell filled);
+- on_files: check every cell's target page and heading against the framework
+  pages, then generate framework-comparison.md: an accessible table (caption,
+  scoped header cells, stacked rows on a phone) and, below it, one part per
+  dimension and one per framework, so a student reads across or down without
+  scrolling back and forth;
+- on_page_markdown: under each compared heading of a framework page, add a link
+  back to that dimension on the comparison page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from guide_data import DataFileError, Field, check_fields, escape_text, load_entries
+from mkdocs.structure.files import File
+from page_outline import site_outlines
+
+COMPARISON_FILE = "data/comparison.yml"
+COMPARISON_PAGE = "framework-comparison.md"
+FRAMEWORK_FIELDS = {
+    "id": Field(str, hint="a short id used in `cells:`, e.g. psychodynamic"),
+    "name": Field(str, hint="the column heading"),
+    "page": Field(str, hint="the framework's page, e.g. 03-frameworks/psychodynamic.md"),
+}
+DIMENSION_FIELDS = {
+    "id": Field(str, hint="a short id, e.g. view-of-the-person"),
+    "label": Field(str, hint="the row heading"),
+    "explanation": Field(str, hint="one or two sentences on what this dimension asks"),
+    "cells": Field(dict, hint="one cell per framework id"),
+}
+CELL_FIELDS = {
+    "statement": Field(str, hint="one or two sentences in the guide's own words"),
+    "anchor": Field(str, hint="the id of the heading on the framework's page that explains it"),
+}
+HEADING_ID = re.compile(r"^##[ \t]+.*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.MULTILINE)
+
+frameworks: list[dict] = []
+dimensions: list[dict] = []
+
+
+def on_config(config):
+    global frameworks, dimensions
+    frameworks, dimensions = load_comparison(Path(config.config_file_path).parent)
+
+
+def load_comparison(root: Path) -> tuple[list[dict], list[dict]]:
+    path = root / COMPARISON_FILE
+    found = load_entries(path, root, FRAMEWORK_FIELDS, "id", "frameworks")
+    ids = [framework["id"] for framework in found]
+
+    def check_cells(entries, label):
+        problems = []
+        for i, dimension in enumerate(entries):
+            cells = dimension["cells"]
+            for framework_id in ids:
+                where = f"{label(i, dimension)}, framework \"{framework_id}\""
+                if framework_id not in cells:
+                    problems.append(f"{where}: missing cell. Add `{framework_id}:` under `cells:` with a statement and an anchor.")
+                    continue
+                problems += check_fields(cells[framework_id], CELL_FIELDS, where)
+            for extra in set(cells) - set(ids):
+                problems.append(f'{label(i, dimension)}: cell for unknown framework "{extra}". Known: {", ".join(ids)}.')
+        return problems
+
+    return found, load_entries(path, root, DIMENSION_FIELDS, "id", "dimensions", check_cells)
+
+
+def check_targets(root: Path, outlines: dict) -> None:
+    """Every framework page exists and every cell's anchor is a heading on it."""
+    problems = []
+    for framework in frameworks:
+        if framework["page"] not in outlines:
+            problems.append(
+                f'{COMPARISON_FILE}, framework "{framework["id"]}": page "{framework["page"]}" '
+                "is not a section page of the guide. Fix `page:`."
+            )
+    for dimension in dimensions:
+        for framework in frameworks:
+            page = outlines.get(framework["page"])
+            anchor = dimension["cells"][framework["id"]]["anchor"]
+            if page and anchor not in page.anchors:
+                problems.append(
+                    f'{COMPARISON_FILE}, dimension "{dimension["id"]}" (line {dimension.line}), '
+                    f'framework "{framework["id"]}": anchor "#{anchor}" is not a heading of '
+                    f'docs/{framework["page"]}. Headings there: {", ".join(sorted(page.anchors)) or "none"}.'
+                )
+    if problems:
+        raise DataFileError("\n".join(problems))
+
+
+def on_files(files, config):
+    outlines = site_outlines(files, config.nav)
+    check_targets(Path(config.config_file_path).parent, outlines)
+    page = File.generated(config, COMPARISON_PAGE, content="")
+    urls = {f["page"]: files.get_file_from_path(f["page"]).url_relative_to(page) for f in frameworks}
+    page.content_string = render_comparison(urls)
+    files.append(page)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Link each compared heading of a framework page back to its comparison row."""
+    framework = next((f for f in frameworks if f["page"] == page.file.src_uri), None)
+    if not framework:
+        return markdown
+    back = {d["cells"][framework["id"]]["anchor"]: d for d in dimensions}
+    up = "../" * page.file.src_uri.count("/")
+
+    def add_link(match: re.Match[str]) -> str:
+        dimension = back.get(match["id"])
+        if not dimension:
+            return match[0]
+        return (
+            f"{match[0]}\n\n[Compare the three approaches on "
+            f"{html.escape(dimension['label'].lower())}]({up}{COMPARISON_PAGE}#dim-{dimension['id']})"
+            "{ .compare-link }\n"
+        )
+
+    return HEADING_ID.sub(add_link, markdown)
+
+
+def _esc(text: str) -> str:
+    return escape_text(text)
+
+
+def render_comparison(urls: dict[str, str]) -> str:
+    """The whole page: introduction, the table, then the same content read across and down."""
+    return "\n".join([
+        "# Comparing the three frameworks\n",
+        "Chapter 3 presents three ways of understanding what happens in a helping relationship. "
+        "This table sets them side by side. Each cell is a short statement; follow it to the "
+        "part of the framework's own page that explains it. Each row heading leads to a short "
+        "explanation of the question the row asks. On a narrow screen the table becomes one "
+        "card per question.\n",
+        _render_table(urls),
+        "## Reading across: one question at a time { #reading-across }\n",
+        *[_render_dimension(d, urls) for d in dimensions],
+        "## Reading down: one framework at a time { #reading-down }\n",
+        *[_render_framework(f) for f in frameworks],
+    ])
+
+
+def _cell_link(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
+    cell = dimension["cells"][framework["id"]]
+    href = f'{urls[framework["page"]]}#{cell["anchor"]}'
+    return f'<a href="{_esc(href)}">{_esc(cell["statement"])}</a>'
+
+
+def _render_table(urls: dict[str, str]) -> str:
+    head = "".join(f'<th scope="col">{_esc(f["name"])}</th>' for f in frameworks)
+    rows = []
+    for d in dimensions:
+        cells = "".join(
+            f'<td data-label="{_esc(f["name"])}">{_cell_link(d, f, urls)}</td>' for f in frameworks
+        )
+        rows.append(f'<tr><th scope="row"><a href="#dim-{_esc(d["id"])}">{_esc(d["label"])}</a></th>{cells}</tr>')
+    return (
+        '<div class="comparison-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">\n'
+        '<table class="comparison">\n'
+        '<caption id="comparison-caption">The psychodynamic, cognitive-behavioural and humanistic '
+        "frameworks compared on "
+        f"{len(dimensions)} questions. Each statement links to the page that explains it.</caption>\n"
+        f'<thead><tr><th scope="col">Question</th>{head}</tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+    )
+
+
+def _render_dimension(dimension: dict, urls: dict[str, str]) -> str:
+    items = "\n".join(
+        f'- **{_esc(f["name"])}:** {_esc(dimension["cells"][f["id"]]["statement"])} '
+        f'[Read more in {_esc(f["name"])}]({f["page"]}#{dimension["cells"][f["id"]]["anchor"]})'
+        for f in frameworks
+    )
+    return f'### {_esc(dimension["label"])} {{ #dim-{dimension["id"]} }}\n\n{_esc(dimension["explanation"])}\n\n{items}\n'
+
+
+def _render_framework(framework: dict) -> str:
+    items = "\n".join(
+        f'- **[{_esc(d["label"])}]({framework["page"]}#{d["cells"][framework["id"]]["anchor"]}):** '
+        f'{_esc(d["cells"][framework["id"]]["statement"])}'
+        for d in dimensions
+    )
+    return f'### {_esc(framework["name"])} {{ #framework-{framework["id"]} }}\n\n{items}\n'

@@ -1,0 +1,38 @@
+"""Refuse script in what authors write.
+
+Event: on_page_content, at a priority above mkdocs-quiz's (which adds its own script
+afterwards), so only the HTML rendered from the page's Markdown is checked. A
+<script>, an inline event handler (onclick=...), a javascript: URL or an embedded
+frame fails the build, naming the page and what was found. Data files are escaped
+by the hooks that render them, so their text can never reach this point as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+UNSAFE = re.compile(
+    r"<\s*(?:script|iframe|object|embed)\b"         # elements that run or embed code
+    r"|<[^>]*\son[a-z]+\s*=",                      # inline event handlers
+    re.IGNORECASE,
+)
+UNSAFE_URL = re.compile(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
+
+
+def unsafe_markup(html: str) -> list[str]:
+    return [m[0][:40] for m in UNSAFE.finditer(html)] + [m[0] for m in UNSAFE_URL.finditer(html)]
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    found = unsafe_markup(html)
+    if found:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: the page contains markup that could run script "
+            f"({', '.join(found)}). Pages may not embed scripts, event handlers or frames; "
+            "remove it (site-wide scripts belong in overrides/ or docs/assets/)."
+        )
+    return html

@@ -1,0 +1,124 @@
+"""Read the structure of the guide's Markdown pages: which pages are sections, their
+titles, and their H2 headings with the ids MkDocs will give them.
+
+Pure functions, no MkDocs events: the hook modules call them from `on_files`, so that
+generated pages (glossary, index, comparison, progress) can link to exact headings and
+MkDocs' own strict link validation checks every one of those links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify
+
+# A section page lives in a chapter folder and is not the chapter overview:
+#   02-foundations/empathy-and-trust.md
+SECTION_PAGE = re.compile(r"^(?P<chapter>\d\d)-[^/]+/(?!index\.md$)[^/]+\.md$")
+# A chapter overview: 02-foundations/index.md
+CHAPTER_PAGE = re.compile(r"^(?P<chapter>\d\d)-[^/]+/index\.md$")
+# "## Empathy versus sympathy { #empathy-vs-sympathy }" (the id part is optional)
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.+?)[ \t]*(?:\{[^}]*?#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+QUIZ_BLOCK = re.compile(r"<quiz>.*?</quiz>", re.DOTALL)
+
+
+@dataclass
+class Part:
+    """The stretch of a page under one H2 heading (or before the first one: id "")."""
+
+    anchor: str
+    title: str
+    text: str
+
+
+@dataclass
+class PageOutline:
+    src_uri: str
+    title: str
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def anchors(self) -> set[str]:
+        return {part.anchor for part in self.parts if part.anchor}
+
+
+def is_section_page(src_uri: str) -> bool:
+    return bool(SECTION_PAGE.match(src_uri))
+
+
+def is_chapter_page(src_uri: str) -> bool:
+    return bool(CHAPTER_PAGE.match(src_uri))
+
+
+def heading_anchor(title: str, explicit_id: str | None) -> str:
+    """The id MkDocs' toc extension gives a heading: the explicit one, else its slug."""
+    return explicit_id or slugify(_plain(title), "-")
+
+
+def _plain(title: str) -> str:
+    """Heading text as the toc extension slugifies it: no Markdown emphasis or code marks."""
+    return re.sub(r"[*_`]", "", title)
+
+
+def outline(src_uri: str, markdown: str) -> PageOutline:
+    """Split a page into its H1 title and H2 parts, ignoring headings in code fences."""
+    page = PageOutline(src_uri, title="")
+    current = Part("", "", "")
+    lines: list[str] = []
+    in_fence = False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+        match = None if in_fence else HEADING.match(line)
+        if match and len(match["hashes"]) == 1 and not page.title:
+            page.title = _plain(match["title"])
+        elif match and len(match["hashes"]) == 2:
+            current.text = "\n".join(lines)
+            page.parts.append(current)
+            current, lines = Part(heading_anchor(match["title"], match["id"]), _plain(match["title"]), ""), []
+            continue
+        lines.append(line)
+    current.text = "\n".join(lines)
+    page.parts.append(current)
+    return page
+
+
+def count_quizzes(markdown: str) -> int:
+    return len(QUIZ_BLOCK.findall(markdown))
+
+
+# Outlines keyed by (src_uri, text): several hook modules ask for them in one build,
+# and a page edited under `mkdocs serve` gets a new key, so nothing goes stale.
+_OUTLINES: dict[tuple[str, str], PageOutline] = {}
+
+
+def nav_order(nav: object) -> list[str]:
+    """The src paths of `nav:` in reading order (mkdocs.yml's nav is the one source of order)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_order(value)]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_order(item)]
+    return []
+
+
+def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageOutline]:
+    """Outlines of the documentation pages that `wanted(src_uri)` selects, in nav order."""
+    from mkdocs.utils.meta import get_data
+
+    order = {uri: i for i, uri in enumerate(nav_order(nav))}
+    pages = sorted(
+        (f for f in files.documentation_pages() if wanted(f.src_uri) and not f.generated_by),
+        key=lambda f: (order.get(f.src_uri, len(order)), f.src_uri),
+    )
+    result = {}
+    for file in pages:
+        text = file.content_string
+        key = (file.src_uri, text)
+        if key not in _OUTLINES:
+            _OUTLINES[key] = outline(file.src_uri, get_data(text)[0])
+        result[file.src_uri] = _OUTLINES[key]
+    return result

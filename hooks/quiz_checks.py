@@ -1,0 +1,63 @@
+"""Check every quiz before mkdocs-quiz renders it.
+
+Event: on_page_markdown, at a priority above mkdocs-quiz's, so the quiz source is
+still there. A question with no answers, no correct answer, no explanation, or an
+explanation without a link into the guide fails the build, naming the page, the
+question's number and line, and what to add. (See AUTHORING.md for the format.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+QUIZ = re.compile(r"<quiz>(?P<body>.*?)</quiz>", re.DOTALL)
+FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
+ANSWER = re.compile(r"^[ \t]*[-*][ \t]*\[(?P<mark>[xX ]?)\][ \t]*(?P<text>.*)$")
+FEEDBACK = re.compile(r"^[ \t]*>")
+BLANK = re.compile(r"\[\[[^\]]+\]\]")
+# a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
+INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
+
+
+def quiz_problems(body: str) -> list[str]:
+    """What is wrong with one quiz's source (empty when nothing is)."""
+    lines = body.strip("\n").splitlines()
+    if BLANK.search(body):
+        separator = next((i for i, line in enumerate(lines) if line.strip() == "---"), None)
+        explanation = "\n".join(lines[separator + 1:]) if separator is not None else ""
+        if separator is None:
+            return ["no explanation: add a line `---` after the question, then the explanation"]
+    else:
+        answers = [i for i, line in enumerate(lines) if ANSWER.match(line)]
+        if not answers:
+            return ["no answers: list them as `- [x] right answer` and `- [ ] wrong answer`"]
+        if not any(ANSWER.match(lines[i])["mark"].lower() == "x" for i in answers):
+            return ["no correct answer: mark at least one answer `- [x]`"]
+        after = lines[answers[-1] + 1:]
+        explanation = "\n".join(line for line in after if not FEEDBACK.match(line))
+    if not explanation.strip():
+        return ["no explanation: after the answers, say why the right answer is right and the tempting one wrong"]
+    if not INTERNAL_LINK.search(explanation):
+        return ["its explanation has no link into the guide: add one to the heading that teaches it, e.g. [Reflection of feeling](#reflection-of-feeling)"]
+    return []
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    if "<quiz>" not in markdown:
+        return markdown
+    source = page.file.content_string
+    masked = FENCED_CODE.sub(lambda m: " " * len(m[0]), markdown)
+    problems = []
+    for number, match in enumerate(QUIZ.finditer(masked), start=1):
+        body = markdown[match.start("body"):match.end("body")]
+        for problem in quiz_problems(body):
+            line = source[: max(source.find(body), 0)].count("\n") + 1
+            preview = " ".join(body.split())[:60]
+            problems.append(f'question {number} (line {line}, "{preview}..."): {problem}.')
+    if problems:
+        raise PluginError(f"docs/{page.file.src_uri}:\n  - " + "\n  - ".join(problems))
+    return markdown

@@ -1,0 +1,96 @@
+"""References: the generated references page and the check of every in-text citation.
+
+Reads data/references.yml. Events:
+- on_config: load and validate the references;
+- on_files: generate references.md (APA 7, alphabetical);
+- on_page_markdown (before mkdocs-quiz, so quiz explanations are checked too):
+  fail on a citation that matches no reference, naming the page, line and citation;
+- on_post_build: warn (a failure under --strict) about references nobody cites.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from citation_check import find_citations, reference_keys, resolves
+from guide_data import Field, load_entries
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+REFERENCES_FILE = "data/references.yml"
+REFERENCES_PAGE = "references.md"
+FIELDS = {
+    "cite": Field(str, hint='the in-text form, e.g. "Rogers, 1957" or "Elliott et al., 2018"'),
+    "apa": Field(str, hint="the full reference in APA 7 style"),
+    "url": Field(str, required=False, hint="where the work can be checked"),
+    "note": Field(str, required=False, hint="a caveat shown after the entry"),
+}
+log = get_plugin_logger("references")
+
+references: list[dict] = []
+cited: set[tuple[str, str]] = set()
+
+
+def on_config(config):
+    global references, cited
+    root = Path(config.config_file_path).parent
+    references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references")
+    cited = set()
+
+
+def on_files(files, config):
+    files.append(File.generated(config, REFERENCES_PAGE, content=render_references(references)))
+    return files
+
+
+@event_priority(50)
+def on_page_markdown(markdown, page, config, files):
+    keys = {reference_keys(ref["cite"]): ref for ref in references}
+    source = page.file.content_string
+    problems = []
+    for citation in find_citations(markdown):
+        matching = [key for key in keys if resolves(citation, {key})]
+        if matching:
+            cited.update(matching)
+            continue
+        line = source[: max(source.find(citation.text), 0)].count("\n") + 1
+        problems.append(f"line {line}: {citation.text} ({citation.author}, {citation.year})")
+    if problems:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: citation(s) with no entry in {REFERENCES_FILE}:\n  - "
+            + "\n  - ".join(problems)
+            + f"\nAdd the work to {REFERENCES_FILE} (its `cite:` gives first author and year) "
+            "or correct the citation."
+        )
+    return markdown
+
+
+def on_post_build(config):
+    for ref in references:
+        if reference_keys(ref["cite"]) not in cited:
+            log.warning(
+                f'{REFERENCES_FILE}: "{ref["cite"]}" is cited nowhere in the guide. '
+                "Cite it where it is used, or remove the entry."
+            )
+
+
+def render_references(entries: list[dict]) -> str:
+    """The references page. APA text may use *italics*; HTML in it is escaped."""
+    items = []
+    for ref in sorted(entries, key=lambda r: r["apa"].casefold().lstrip("*")):
+        text = html.escape(" ".join(ref["apa"].split()), quote=False)
+        if ref.get("url"):
+            text += f" <{html.escape(ref['url'])}>"
+        if ref.get("note"):
+            text += f" [{html.escape(ref['note'], quote=False)}]"
+        items.append(f"- {text}")
+    return (
+        "# References\n\n"
+        "Works cited in this guide, in APA 7 style. Most entries were checked against a catalogue "
+        "record, a publisher's page or the text itself. Where a detail could be confirmed only "
+        "through another work that cites it, the entry says so in brackets: check those details "
+        "in a library catalogue before you cite them yourself.\n\n"
+        '<div class="references" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
+    )

@@ -1,0 +1,83 @@
+"""Find glossary terms in a page's Markdown with one compiled pattern.
+
+Pure functions, no MkDocs events. `TermMatcher` is built once per build from the
+glossary; each page is then scanned in a single pass. Text that must never be
+marked is matched first by the same pattern and passed through unchanged:
+headings, fenced and inline code, links and images, HTML tags and comments
+(mkdocs-quiz has already replaced quiz blocks by comments), attribute lists,
+admonition title lines and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+# Alternatives tried before a term: the first that matches at a position wins, so a term
+# inside any of these stretches is skipped.
+SKIPPED_CONTEXTS = [
+    r"^[ \t]*(?P<fq>```|~~~).*?^[ \t]*(?P=fq)[^\n]*$",  # fenced code block
+    r"<quiz>.*?</quiz>",                                 # quiz block (if still present)
+    r"<!--.*?-->",                                       # HTML comment / quiz placeholder
+    r"^[ \t]*#{1,6}[ \t][^\n]*$",                        # heading line
+    r"^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$",                  # admonition or details title line
+    r"`+[^`\n]*`+",                                      # inline code
+    r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)(?:\{[^}\n]*\})?",  # inline link or image
+    r"!?\[[^\]\n]*\]\[[^\]\n]*\]",                       # reference link
+    r"^[ \t]*\[[^\]\n]+\]:[^\n]*$",                      # link definition
+    r"<[a-zA-Z/][^>\n]*>",                               # HTML tag
+    r"\{[:#.][^}\n]*\}",                                 # attribute list
+    r"https?://\S+",                                     # bare URL
+]
+
+
+class TermMatcher:
+    """Matches every form of every term: case-insensitive, whole words, longest first."""
+
+    def __init__(self, forms_to_term: dict[str, str]):
+        self.forms_to_term = {form.casefold(): term for form, term in forms_to_term.items()}
+        forms = sorted(self.forms_to_term, key=len, reverse=True)
+        alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) or r"(?!)"
+        self.pattern = re.compile(
+            "|".join(SKIPPED_CONTEXTS) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])",
+            re.IGNORECASE | re.MULTILINE | re.DOTALL,
+        )
+
+    def term_of(self, matched_text: str) -> str:
+        return self.forms_to_term[" ".join(matched_text.split()).casefold()]
+
+    def terms_in(self, markdown: str) -> set[str]:
+        """Every term that occurs outside the skipped contexts."""
+        return {
+            self.term_of(m["term"]) for m in self.pattern.finditer(markdown) if m["term"]
+        }
+
+    def mark_first(self, markdown: str, render: Callable[[str, str], str]) -> tuple[str, list[str]]:
+        """Replace the first occurrence of each term by `render(term, matched_text)`.
+
+        Returns the new Markdown and the terms marked, in order of appearance.
+        """
+        marked: list[str] = []
+        seen: set[str] = set()
+
+        def replace(match: re.Match[str]) -> str:
+            text = match["term"]
+            if not text:
+                return match[0]
+            term = self.term_of(text)
+            if term in seen:
+                return text
+            seen.add(term)
+            marked.append(term)
+            return render(term, text)
+
+        return self.pattern.sub(replace, markdown), marked
+
+
+def build_forms(entries: Iterable[dict]) -> dict[str, str]:
+    """Map every matchable form (term, forms, synonyms) to its term."""
+    forms: dict[str, str] = {}
+    for entry in entries:
+        for form in [entry["term"], *entry.get("forms", []), *entry.get("synonyms", [])]:
+            forms[form] = entry["term"]
+    return forms
