@@ -26,7 +26,7 @@ SKIPPED_CONTEXTS = [
     r"!?\[[^\]\n]*\]\[[^\]\n]*\]",                       # reference link
     r"^[ \t]*\[[^\]\n]+\]:[^\n]*$",                      # link definition
     r"<[a-zA-Z/][^>\n]*>",                               # HTML tag
-    r"\{[:#.][^}\n]*\}",                                 # attribute list
+    r"\{\s*[:#.][^}\n]*\}",                             # attribute list
     r"https?://\S+",                                     # bare URL
 ]
 

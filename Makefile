@@ -1,0 +1,23 @@
+# The two commands of README.md, plus the measurements and exports.
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test setup chromium bench offline qti
+.venv/ready: requirements.txt requirements-dev.txt
+	python3 -m venv .venv
+	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch .venv/ready
+
+setup: .venv/ready
+
+serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve
+
+chromium:                 ## Debian's Chromium for the browser tests (installed if missing; needs root)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: .venv/ready chromium  ## the whole test suite
+	$(PY) -m pytest -q tests
+
+bench: .venv/ready        ## print build-time and page-weight figures
+	$(PY) bench/run_bench.py

@@ -1,0 +1,139 @@
+"""Unit tests of the glossary data rules, the term matcher and the index builder."""
+
+import pytest
+
+from concept_pages import Place, render_concept_index, render_glossary
+from glossary_data import check_introductions, load_glossary
+from guide_data import DataFileError
+from term_matcher import TermMatcher, build_forms
+
+ENTRY = """  - term: {term}
+    french: {french}
+    definition: {definition}
+    introduced_in: 02-foundations/empathy-and-trust.md
+"""
+
+
+def write_glossary(tmp_path, body):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "glossary.yml").write_text("terms:\n" + body, encoding="utf-8")
+    return lambda: load_glossary(tmp_path)
+
+
+def entry(term="empathy", french="empathie", definition="Grasping experience from inside.", extra=""):
+    return ENTRY.format(term=term, french=french, definition=definition) + extra
+
+
+def test_real_glossary_is_valid_and_large_enough():
+    from conftest import ROOT
+    entries = load_glossary(ROOT)
+    assert len(entries) >= 70
+    assert all(e["french"].strip() and e["definition"].strip() for e in entries)
+
+
+@pytest.mark.parametrize("body, message", [
+    (entry() + entry(term="Empathy"), r'duplicate term "Empathy"'),
+    (entry(extra="    forms: [warmth]\n") + entry(term="warmth", french="chaleur"),
+     r'the form "warmth" also belongs to "empathy"'),
+    (entry(extra="    synonyms: [accurate empathy]\n") + entry(term="congruence", french="congruence", extra="    forms: [accurate empathy]\n"),
+     r'the form "accurate empathy" also belongs to "empathy"'),
+    (entry(definition="''"), r'entry 1 \("empathy"\), line 2: missing "definition"'),
+    (entry(french="''"), r'missing "french"'),
+    (entry(extra="    plural: empathies\n"), r'unknown field "plural"'),
+    (entry(extra="    see_also: [sympathy]\n"), r'see_also names "sympathy", which is not a term'),
+    (entry(term="self care") + entry(term="self-care", french="x"), r'anchor "#self-care" clashes'),
+])
+def test_bad_glossary_entries_fail_with_a_clear_message(tmp_path, body, message):
+    load = write_glossary(tmp_path, body)
+    with pytest.raises(DataFileError, match=message):
+        load()
+
+
+def test_unknown_introducing_section(tmp_path):
+    entries = write_glossary(tmp_path, entry().replace("empathy-and-trust", "empaty"))()
+    with pytest.raises(DataFileError, match=r'entry "empathy", line 2: introduced_in names "02-foundations/empaty.md", which is not a section page'):
+        check_introductions(entries, {"02-foundations/empathy-and-trust.md"}, tmp_path)
+
+
+MATCHER = TermMatcher({
+    "empathy": "empathy", "empathic": "empathy", "working alliance": "working alliance",
+    "alliance": "alliance", "client": "client", "clients": "client", "CBT": "cognitive-behavioural therapy",
+})
+
+
+def marked(markdown):
+    return MATCHER.mark_first(markdown, lambda term, text: f"<<{term}|{text}>>")
+
+
+def test_first_occurrence_only_in_any_form_and_case():
+    text, terms = marked("Empathic listening. Empathy again. CBT and cbt.")
+    assert text == "<<empathy|Empathic>> listening. Empathy again. <<cognitive-behavioural therapy|CBT>> and cbt."
+    assert terms == ["empathy", "cognitive-behavioural therapy"]
+
+
+def test_whole_words_only():
+    assert marked("clientele and client-centred and nonempathy")[1] == []
+
+
+def test_longest_form_wins_and_spans_line_breaks():
+    assert marked("the working\nalliance")[0] == "the <<working alliance|working\nalliance>>"
+
+
+@pytest.mark.parametrize("context", [
+    "## Empathy in practice",
+    "`empathy`",
+    "```\nempathy\n```",
+    "[empathy](page.md)",
+    "![empathy](image.png)",
+    "<!-- MKDOCS_QUIZ_PLACEHOLDER_0 -->",
+    "<quiz>\nWhat is empathy?\n- [x] a\n</quiz>",
+    '<span title="empathy">',
+    '!!! example "Empathy at work"',
+    "https://example.org/empathy",
+    "{ #empathy }",
+])
+def test_skipped_contexts_are_not_marked(context):
+    assert marked(context)[1] == []
+
+
+def test_term_after_a_skipped_context_is_still_found():
+    assert marked("## Empathy\n\nEmpathy matters.")[0] == "## Empathy\n\n<<empathy|Empathy>> matters."
+
+
+def test_build_forms_includes_synonyms():
+    forms = build_forms([{"term": "working alliance", "forms": ["working alliances"], "synonyms": ["therapeutic alliance"]}])
+    assert forms == {"working alliance": "working alliance", "working alliances": "working alliance", "therapeutic alliance": "working alliance"}
+
+
+ENTRIES = [
+    {"term": "empathy", "french": "empathie", "definition": "Inside <script>x</script>.",
+     "introduced_in": "02-f/empathy.md", "see_also": ["working alliance"]},
+    {"term": "working alliance", "french": "alliance de travail", "definition": "Goals, tasks, bond.",
+     "introduced_in": "02-f/principles.md", "synonyms": ["therapeutic alliance"]},
+]
+PLACES = {
+    "empathy": [Place("02-f/principles.md", "2.1 Principles", "core", "Core conditions"),
+                Place("02-f/empathy.md", "2.2 Empathy", "levels", "Levels"),
+                Place("02-f/empathy.md", "2.2 Empathy", "key-takeaways", "Key takeaways")],
+}
+
+
+def test_index_marks_main_entry_first_and_links_headings():
+    index = render_concept_index(ENTRIES, PLACES)
+    empathy = index[index.index('id="idx-empathy"'):index.index("working alliance</span>")]
+    assert empathy.index("**2.2 Empathy: [Levels](02-f/empathy.md#levels)** (main entry)") < empathy.index("2.1 Principles: [Core conditions](02-f/principles.md#core)")
+    assert "key-takeaways" not in index  # summaries are not indexed
+    assert "*see also* [working alliance](#idx-working-alliance)" in empathy
+
+
+def test_index_has_see_entries_for_synonyms():
+    assert "- therapeutic alliance, *see* [working alliance](#idx-working-alliance)" in render_concept_index(ENTRIES, PLACES)
+
+
+def test_glossary_page_escapes_data_and_marks_french():
+    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy"})
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert '<span lang="fr">empathie</span>' in page
+    assert "### empathy { #empathy }" in page
+    assert "- Introduced in [2.2 Empathy](02-f/empathy.md)" in page
+    assert "[E](#letter-e)" in page and "[W](#letter-w)" in page
