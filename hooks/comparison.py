@@ -51,7 +51,7 @@ def on_config(config):
 
 def load_comparison(root: Path) -> tuple[list[dict], list[dict]]:
     path = root / COMPARISON_FILE
-    found = load_entries(path, root, FRAMEWORK_FIELDS, "id", "frameworks")
+    found = load_entries(path, root, FRAMEWORK_FIELDS, "id", "frameworks", noun="framework")
     ids = [framework["id"] for framework in found]
 
     def check_cells(entries, label):
@@ -68,7 +68,7 @@ def load_comparison(root: Path) -> tuple[list[dict], list[dict]]:
                 problems.append(f'{label(i, dimension)}: cell for unknown framework "{extra}". Known: {", ".join(ids)}.')
         return problems
 
-    return found, load_entries(path, root, DIMENSION_FIELDS, "id", "dimensions", check_cells)
+    return found, load_entries(path, root, DIMENSION_FIELDS, "id", "dimensions", check_cells, noun="dimension")
 
 
 def check_targets(root: Path, outlines: dict) -> None:

@@ -91,9 +91,9 @@ def read_yaml(path: Path, root: Path) -> Any:
         ) from None
 
 
-def entry_label(index: int, entry: Any, key_field: str) -> str:
+def entry_label(index: int, entry: Any, key_field: str, noun: str = "entry") -> str:
     """'entry 3 ("empathy"), line 12': how messages point at one entry."""
-    label = f"entry {index + 1}"
+    label = f"{noun} {index + 1}"
     if isinstance(entry, dict) and isinstance(entry.get(key_field), str):
         label += f' ("{entry[key_field]}")'
     if isinstance(entry, LineDict):
@@ -150,6 +150,7 @@ def load_entries(
     key_field: str,
     list_key: str,
     extra_checks: Callable[[list[LineDict], Callable[[int, Any], str]], list[str]] | None = None,
+    noun: str = "entry",
 ) -> list[LineDict]:
     """Load `list_key` from a YAML file as a list of validated entries.
 
@@ -166,7 +167,7 @@ def load_entries(
     entries = document[list_key]
 
     def label(i: int, e: Any) -> str:
-        return f"{shown}, {entry_label(i, e, key_field)}"
+        return f"{shown}, {entry_label(i, e, key_field, noun)}"
 
     problems: list[str] = []
     seen: dict[str, str] = {}
@@ -181,7 +182,7 @@ def load_entries(
                     "Merge the two entries or rename one."
                 )
             else:
-                seen[folded] = entry_label(i, entry, key_field)
+                seen[folded] = entry_label(i, entry, key_field, noun)
     if not problems and extra_checks:
         problems += extra_checks(entries, label)
     raise_if_problems(problems, shown)

@@ -1,0 +1,44 @@
+"""Load mkdocs-quiz's stylesheet and script once, as cached files, and only where needed.
+
+mkdocs-quiz inlines its CSS and JavaScript (about 61 KB decoded) into every page,
+quiz or not, so no page can reuse what the browser already has. Events:
+- on_files: add its quiz.css and quiz.js to the site as assets/quiz/ files;
+- on_page_markdown (before mkdocs-quiz): turn the plugin off on pages without a quiz;
+- on_page_content (after mkdocs-quiz): replace the inlined copies by links to the files.
+The figures are printed by `make bench` (bench/page_weight.py).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files as package_files
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from mkdocs_quiz import plugin as quiz_plugin
+
+ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
+
+
+def on_files(files, config):
+    for dest, (package, name) in ASSETS.items():
+        text = (package_files(f"mkdocs_quiz.{package}") / name).read_text(encoding="utf-8")
+        files.append(File.generated(config, dest, content=text))
+    return files
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    if "<quiz>" not in markdown and "quiz" not in page.meta:
+        page.meta["quiz"] = {"enabled": False}
+    return markdown
+
+
+@event_priority(-100)
+def on_page_content(html, page, config, files):
+    if not quiz_plugin.style or quiz_plugin.style not in html:
+        return html
+    css = get_relative_url("assets/quiz/quiz.css", page.url)
+    js = get_relative_url("assets/quiz/quiz.js", page.url)
+    html = html.replace(quiz_plugin.style, f'<link rel="stylesheet" href="{css}">', 1)
+    return html.replace(quiz_plugin.js_script, f'<script src="{js}" defer></script>', 1)

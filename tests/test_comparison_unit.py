@@ -1,0 +1,77 @@
+"""Unit tests of hooks/comparison.py: validation of data/comparison.yml and rendering."""
+
+import copy
+
+import pytest
+import yaml
+
+import comparison
+from conftest import ROOT
+from guide_data import DataFileError
+from page_outline import PageOutline, Part
+
+REAL = yaml.safe_load((ROOT / "data" / "comparison.yml").read_text(encoding="utf-8"))
+
+
+def load_variant(tmp_path, mutate):
+    data = copy.deepcopy(REAL)
+    mutate(data)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "comparison.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return comparison.load_comparison(tmp_path)
+
+
+def test_real_data_has_three_frameworks_and_eight_dimensions_or_more():
+    frameworks, dimensions = comparison.load_comparison(ROOT)
+    assert len(frameworks) == 3 and len(dimensions) >= 8
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d["dimensions"][0]["cells"].pop("humanistic"),
+     r'dimension.*"view-of-the-person".*framework "humanistic": missing cell'),
+    (lambda d: d["dimensions"][1]["cells"]["psychodynamic"].update(statement=""),
+     r'"origin-of-difficulties".*framework "psychodynamic": missing "statement"'),
+    (lambda d: d["dimensions"][2]["cells"]["humanistic"].pop("anchor"),
+     r'"goal-of-helping".*framework "humanistic": missing "anchor"'),
+    (lambda d: d["dimensions"][0]["cells"].update(systemic={"statement": "x", "anchor": "y"}),
+     r'cell for unknown framework "systemic"'),
+    (lambda d: d["frameworks"][0].pop("page"), r'framework.*"psychodynamic".*missing "page"'),
+])
+def test_bad_comparison_data_is_named(tmp_path, mutate, message):
+    with pytest.raises(DataFileError, match=message):
+        load_variant(tmp_path, mutate)
+
+
+def outline_with(anchors):
+    return PageOutline("x", "x", [Part(a, a, "") for a in anchors])
+
+
+def test_missing_framework_page_and_anchor_are_named(monkeypatch):
+    frameworks, dimensions = comparison.load_comparison(ROOT)
+    monkeypatch.setattr(comparison, "frameworks", frameworks)
+    monkeypatch.setattr(comparison, "dimensions", dimensions)
+    anchors = {d["cells"]["psychodynamic"]["anchor"] for d in dimensions}
+    outlines = {
+        "03-frameworks/psychodynamic.md": outline_with(anchors - {"core-techniques"}),
+        "03-frameworks/cognitive-behavioural.md": outline_with(anchors),
+    }
+    with pytest.raises(DataFileError) as error:
+        comparison.check_targets(ROOT, outlines)
+    message = str(error.value)
+    assert 'framework "humanistic": page "03-frameworks/humanistic.md" is not a section page' in message
+    assert 'dimension "core-techniques"' in message and 'framework "psychodynamic": anchor "#core-techniques" is not a heading' in message
+
+
+def test_table_is_accessible_and_escaped(monkeypatch):
+    frameworks, dimensions = comparison.load_comparison(ROOT)
+    dimensions = copy.deepcopy(dimensions)
+    dimensions[0]["cells"]["humanistic"]["statement"] = "<script>alert(1)</script>"
+    monkeypatch.setattr(comparison, "frameworks", frameworks)
+    monkeypatch.setattr(comparison, "dimensions", dimensions)
+    page = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
+    assert "<caption" in page and '<th scope="col">Psychodynamic</th>' in page
+    assert page.count('<th scope="row">') == len(dimensions)
+    assert page.count('data-label="Humanistic"') == len(dimensions)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert '<a href="../humanistic/#view-of-the-person">' in page
+    assert "{ #dim-view-of-the-person }" in page and "{ #framework-humanistic }" in page
