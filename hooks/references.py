@@ -27,6 +27,7 @@ FIELDS = {
     "url": Field(str, required=False, hint="where the work can be checked"),
     "note": Field(str, required=False, hint="a caveat shown after the entry"),
 }
+NO_LINKS = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;"})  # italics stay Markdown
 log = get_plugin_logger("references")
 
 references: list[dict] = []
@@ -77,10 +78,10 @@ def on_post_build(config):
 
 
 def render_references(entries: list[dict]) -> str:
-    """The references page. APA text may use *italics*; HTML in it is escaped."""
+    """The references page. APA text may use *italics*; HTML and link syntax are escaped."""
     items = []
     for ref in sorted(entries, key=lambda r: r["apa"].casefold().lstrip("*")):
-        text = html.escape(" ".join(ref["apa"].split()), quote=False)
+        text = html.escape(" ".join(ref["apa"].split()), quote=False).translate(NO_LINKS)
         if ref.get("url"):
             text += f" <{html.escape(ref['url'])}>"
         if ref.get("note"):

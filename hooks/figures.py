@@ -1,0 +1,214 @@
+"""Figures: put a hand-written SVG diagram inline in the page that teaches it.
+
+Reads docs/assets/figures/NAME.svg. Event: on_page_markdown, at the lowest priority
+(after every other hook and plugin, so no Markdown processing touches the drawing):
+each marker line
+
+    <!-- figure: NAME -->
+
+is replaced by the contents of NAME.svg, inside a `<div markdown="0">` so Markdown
+leaves it alone. The XML declaration and comments are dropped, every id in the
+drawing is prefixed so that ids stay unique on the page, and the <svg> gets
+role="img" and aria-labelledby pointing to its <title> and <desc>. Being inline,
+the drawing's CSS classes take their colours from Material's variables
+(assets/figures.css), so it follows the light and dark schemes and prints in black.
+
+The build fails, naming the page, the marker's line and what to fix, when NAME.svg
+is missing, is not well-formed XML, lacks a viewBox, <title> or <desc>, contains a
+script, an event handler or a link outside the drawing, or when the figure has no
+"**Figure N.N.**" caption or no "Text description of Figure N.N" block after it.
+AUTHORING.md and README.md ("Edit a figure") show the whole figure block.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+FIGURES_DIR = "assets/figures"        # under docs_dir
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("xlink", XLINK_NS)  # keep the usual prefix if a drawing uses xlink:href
+
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*figure:\s*(?P<name>\S*?)\s*-->[ \t]*$", re.MULTILINE)
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+CAPTION_NUMBER = re.compile(r"<figcaption[^>]*>\s*\*\*Figure (?P<number>\d+\.\d+)\.\*\*")
+DESCRIPTION = '??? info "Text description of Figure {number}"'
+CHAPTER_FOLDER = re.compile(r"^(?P<chapter>\d\d)-")
+UNSAFE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "style"}
+
+
+class FigureError(PluginError):
+    """A figure the build cannot use; the message names the page, line and fix."""
+
+
+def figure_path(docs_dir: Path, name: str) -> Path:
+    return Path(docs_dir) / FIGURES_DIR / f"{name}.svg"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_svg(path: Path) -> ET.Element:
+    """Parse and check one drawing; raise ValueError saying what is wrong with it."""
+    try:
+        root = ET.fromstring(path.read_text(encoding="utf-8"))
+    except ET.ParseError as error:
+        line, column = error.position
+        raise ValueError(
+            f"is not well-formed XML ({error.msg.split(':')[0]} at line {line}, column {column + 1} "
+            "of the SVG file). Check that every tag is closed and that & < > in labels are "
+            "written &amp; &lt; &gt;"
+        ) from None
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise ValueError(f'has root element <{_local(root.tag)}>; it must be <svg xmlns="{SVG_NS}" ...>')
+    problems = []
+    if not root.get("viewBox"):
+        problems.append('add a viewBox="0 0 WIDTH HEIGHT" to <svg> so the drawing scales')
+    children = [_local(child.tag) for child in root]
+    for needed in ("title", "desc"):
+        if needed not in children or not "".join(root.find(f"{{{SVG_NS}}}{needed}").itertext()).strip():
+            problems.append(f"add a non-empty <{needed}> as a child of <svg>")
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag == "style":
+            problems.append("remove the <style> element: inline, it would restyle the whole page; "
+                            "put figure styles in docs/assets/figures.css")
+        elif tag in UNSAFE_ELEMENTS:
+            problems.append(f"remove the <{tag}> element (figures are plain shapes and text)")
+        for attribute, value in element.attrib.items():
+            attribute = _local(attribute)
+            if attribute.lower().startswith("on"):
+                problems.append(f'remove the {attribute}="..." event handler on <{tag}>')
+            if attribute in ("href", "src") and not value.startswith("#"):
+                problems.append(
+                    f'remove {attribute}="{value}" on <{tag}>: a drawing may not load or link to '
+                    "anything; put links in the figcaption or the text description"
+                )
+    if problems:
+        raise ValueError("needs fixing: " + "; ".join(dict.fromkeys(problems)))
+    return root
+
+
+def inline_svg(root: ET.Element, prefix: str) -> str:
+    """The drawing as inline HTML: ids prefixed, role and aria-labelledby set, no comments."""
+    root = _copy(root)
+    ids = {element.get("id") for element in root.iter() if element.get("id")}
+    for element in root.iter():
+        for attribute, value in list(element.attrib.items()):
+            if attribute == "id":
+                element.set("id", prefix + value)
+            elif _local(attribute) == "href" and value[1:] in ids:
+                element.set(attribute, "#" + prefix + value[1:])
+            elif "url(#" in value:
+                element.set(attribute, re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m[1]})"
+                                              if m[1] in ids else m[0], value))
+    labels = []
+    for part in ("title", "desc"):
+        element = root.find(f"{{{SVG_NS}}}{part}")
+        if not element.get("id"):
+            element.set("id", prefix + part)
+        labels.append(element.get("id"))
+    for attribute in ("role", "aria-labelledby", "aria-describedby", "aria-hidden", "width", "height"):
+        root.attrib.pop(attribute, None)
+    root.set("role", "img")
+    root.set("aria-labelledby", " ".join(labels))
+    return ET.tostring(root, encoding="unicode", default_namespace=SVG_NS, short_empty_elements=True)
+
+
+def _copy(root: ET.Element) -> ET.Element:
+    return ET.fromstring(ET.tostring(root))
+
+
+def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list[str]:
+    """What the figure around a marker lacks: a numbered caption, then a text description."""
+    close = markdown.find("</figure>", marker_end)
+    caption = CAPTION_NUMBER.search(markdown, marker_end, close if close >= 0 else len(markdown))
+    if close < 0 or not caption:
+        return [
+            "put the marker inside <figure class=\"guide-figure\" id=\"figure-N-N\" markdown>, followed by "
+            "<figcaption markdown>**Figure N.N.** What it shows (Author, Year)</figcaption> and </figure>"
+        ]
+    number = caption["number"]
+    problems = []
+    if chapter is not None and int(number.split(".")[0]) != chapter:
+        problems.append(f"Figure {number} is on a chapter {chapter} page: number it {chapter}.N")
+    rest = markdown[close:].split("\n", 3)
+    following = "\n".join(line for line in rest[1:3])
+    if DESCRIPTION.format(number=number) not in following:
+        problems.append(
+            f"add the text alternative right after </figure>: a line "
+            f"{DESCRIPTION.format(number=number)} and, indented by 4 spaces, the same content in words"
+        )
+    return problems
+
+
+def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | None = None) -> str:
+    """Replace every figure marker of one page; raise FigureError listing every problem."""
+    source = markdown if source is None else source
+    masked = FENCED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+    chapter_match = CHAPTER_FOLDER.match(src_uri)
+    chapter = int(chapter_match["chapter"]) if chapter_match else None
+    problems: list[str] = []
+    pieces: list[str] = []
+    position = 0
+    counts: dict[str, int] = {}
+    for match in MARKER.finditer(masked):
+        name, indent = match["name"], match["indent"]
+        counts[name] = counts.get(name, 0) + 1
+        line = _line_in_source(source, match[0].strip(), counts[name])
+        where = f"line {line}, figure \"{name}\""
+        path = figure_path(docs_dir, name)
+        shown = f"docs/{FIGURES_DIR}/{name}.svg"
+        if not NAME.match(name):
+            problems.append(f"{where}: the name may hold only lower-case letters, digits and hyphens")
+            continue
+        if not path.is_file():
+            problems.append(f"{where}: {shown} does not exist. Create it, or correct the name in the marker")
+            continue
+        try:
+            root = parse_svg(path)
+        except ValueError as error:
+            problems.append(f"{where}: {shown} {error}")
+            continue
+        problems += [f"{where}: {problem}" for problem in figure_problems(markdown, match.end(), chapter)]
+        prefix = f"fig-{name}-{counts[name]}-" if counts[name] > 1 else f"fig-{name}-"
+        svg = inline_svg(root, prefix)
+        block = (
+            f'{indent}<div class="guide-figure__art" markdown="0">\n'
+            + "\n".join(indent + text for text in svg.splitlines())
+            + f"\n{indent}</div>"
+        )
+        pieces.append(markdown[position:match.start()])
+        pieces.append(block)
+        position = match.end()
+    if problems:
+        raise FigureError(
+            f"docs/{src_uri}: figure problem(s):\n  - " + "\n  - ".join(problems)
+            + "\nSee \"Edit a figure\" in README.md for the figure block and the SVG rules."
+        )
+    pieces.append(markdown[position:])
+    return "".join(pieces)
+
+
+def _line_in_source(source: str, marker: str, occurrence: int) -> int:
+    """1-based line of the n-th occurrence of a marker in the page as written."""
+    index = -1
+    for _ in range(occurrence):
+        index = source.find(marker, index + 1)
+        if index < 0:
+            return 0
+    return source.count("\n", 0, index) + 1
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    if "figure:" not in markdown:
+        return markdown
+    return replace_markers(markdown, Path(config.docs_dir), page.file.src_uri, page.file.content_string)
