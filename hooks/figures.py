@@ -32,7 +32,9 @@ from mkdocs.plugins import event_priority
 FIGURES_DIR = "assets/figures"        # under docs_dir
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("xlink", XLINK_NS)  # keep the usual prefix if a drawing uses xlink:href
+# Serialize SVG elements without a prefix (<svg>, not <ns0:svg>) and xlink:href as written.
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*figure:\s*(?P<name>\S*?)\s*-->[ \t]*$", re.MULTILINE)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -119,7 +121,7 @@ def inline_svg(root: ET.Element, prefix: str) -> str:
         root.attrib.pop(attribute, None)
     root.set("role", "img")
     root.set("aria-labelledby", " ".join(labels))
-    return ET.tostring(root, encoding="unicode", default_namespace=SVG_NS, short_empty_elements=True)
+    return re.sub(r"\n[ \t]*(?=\n)", "", ET.tostring(root, encoding="unicode"))  # no blank lines
 
 
 def _copy(root: ET.Element) -> ET.Element:

@@ -1,0 +1,46 @@
+"""Helpers shared by the benchmark scripts: temporary projects, timed builds, medians."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+
+
+def temp_project(copies: int = 1) -> Path:
+    """A copy of the guide; with copies > 1 every chapter folder is duplicated that many times."""
+    dest = Path(tempfile.mkdtemp(prefix="guide-bench-"))
+    for part in PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+    for chapter in sorted((dest / "docs").glob("[0-9][0-9]-*")):
+        for k in range(2, copies + 1):
+            shutil.copytree(chapter, chapter.with_name(f"{chapter.name}-copy{k}"))
+    # The same config without the guide's hooks: the baseline the hooks are measured against.
+    (dest / "mkdocs-nohooks.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+    return dest
+
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
+    site = Path(tempfile.mkdtemp(prefix="guide-bench-site-"))
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+        cwd=project, check=True, capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    return elapsed
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
