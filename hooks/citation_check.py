@@ -68,11 +68,18 @@ def reference_keys(cite: str) -> tuple[str, str]:
     return citation_key(first_author(authors), year.strip())
 
 
-def resolves(citation: Citation, keys: set[tuple[str, str]]) -> bool:
-    """A citation resolves when a reference has its first author (or, for a narrative
-    citation, an author whose name ends with the surname given) and its year."""
-    author, year = citation_key(citation.author, citation.year)
-    return any(
-        ref_year == year and (ref_author == author or ref_author.split()[-1] == author)
-        for ref_author, ref_year in keys
-    )
+def reference_index(cites) -> dict[tuple[str, str], tuple[str, str]]:
+    """Map what a citation may say to the reference it means: (first author, year), and
+    (last word of the first author, year) so that "(American Counseling Association, 2014)"
+    and the narrative "Association (2014)" both resolve."""
+    index = {}
+    for cite in cites:
+        author, year = key = reference_keys(cite)
+        index.setdefault((author.split()[-1], year), key)
+        index[key] = key
+    return index
+
+
+def resolve(citation: Citation, index: dict) -> tuple[str, str] | None:
+    """The key of the reference a citation points to, or None."""
+    return index.get(citation_key(citation.author, citation.year))

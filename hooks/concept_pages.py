@@ -104,7 +104,8 @@ def render_concept_index(entries: list[dict], places: dict[str, list[Place]]) ->
     headwords = _sorted_by_term(headwords)
     letters = sorted({_letter(word) for word, _ in headwords})
     out = [
-        "---\nhide:\n  - toc\n---\n",
+        # the index is links only: search would just echo the glossary, so leave it out
+        "---\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n",
         "# Concept index\n",
         "Every concept of the [glossary](glossary.md), with each section and heading where the "
         "guide treats it. **Bold** marks the section that introduces the concept (its main "

@@ -36,6 +36,7 @@ def render_progress(rows: list[tuple[str, str, int]]) -> str:
         chapters.setdefault(row[0].split("/")[0], []).append(row)
     total = sum(n for _, _, n in rows)
     out = [
+        "---\nsearch:\n  exclude: true\n---\n",
         "# My progress\n",
         "Your answers to the questions of every page, as saved by this browser. They never "
         "leave your device: the guide has no server and no account. Clearing your browser's "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from citation_check import find_citations, reference_keys, resolves
+from citation_check import find_citations, reference_index, reference_keys, resolve
 from guide_data import Field, load_entries
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -32,13 +32,15 @@ log = get_plugin_logger("references")
 
 references: list[dict] = []
 cited: set[tuple[str, str]] = set()
+index: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def on_config(config):
-    global references, cited
+    global references, cited, index
     root = Path(config.config_file_path).parent
     references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references")
     cited = set()
+    index = reference_index(ref["cite"] for ref in references)
 
 
 def on_files(files, config):
@@ -48,13 +50,12 @@ def on_files(files, config):
 
 @event_priority(50)
 def on_page_markdown(markdown, page, config, files):
-    keys = {reference_keys(ref["cite"]): ref for ref in references}
     source = page.file.content_string
     problems = []
     for citation in find_citations(markdown):
-        matching = [key for key in keys if resolves(citation, {key})]
-        if matching:
-            cited.update(matching)
+        key = resolve(citation, index)
+        if key:
+            cited.add(key)
             continue
         line = source[: max(source.find(citation.text), 0)].count("\n") + 1
         problems.append(f"line {line}: {citation.text} ({citation.author}, {citation.year})")

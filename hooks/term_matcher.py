@@ -36,8 +36,7 @@ class TermMatcher:
 
     def __init__(self, forms_to_term: dict[str, str]):
         self.forms_to_term = {form.casefold(): term for form, term in forms_to_term.items()}
-        forms = sorted(self.forms_to_term, key=len, reverse=True)
-        alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) or r"(?!)"
+        alternatives = trie_pattern(self.forms_to_term) or r"(?!)"
         self.pattern = re.compile(
             "|".join(SKIPPED_CONTEXTS) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])",
             re.IGNORECASE | re.MULTILINE | re.DOTALL,
@@ -72,6 +71,30 @@ class TermMatcher:
             return render(term, text)
 
         return self.pattern.sub(replace, markdown), marked
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many words, shared prefixes factored out ("alliance|alliances" ->
+    "allianc(?:e(?:s)?)"): far faster to compile and to match than a flat alternation.
+    Optional tails are greedy, so the longest form wins, and a space matches any whitespace."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 def build_forms(entries: Iterable[dict]) -> dict[str, str]:
