@@ -21,3 +21,6 @@ test: .venv/ready chromium  ## the whole test suite
 
 bench: .venv/ready        ## print build-time and page-weight figures
 	$(PY) bench/run_bench.py
+
+qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
+	$(PY) tools/export_qti.py exports

@@ -1,0 +1,107 @@
+"""Export the guide's question bank as QTI 1.2 and QTI 2.1 packages for an LMS.
+
+usage: python tools/export_qti.py [OUTPUT_DIR]      (or: make qti)
+
+Writes OUTPUT_DIR/helping-relationship-qti12.zip and ...-qti21.zip (default: exports/).
+Wraps mkdocs-quiz's own exporter (`mkdocs-quiz export qti`) and fixes two things on
+our side:
+- mkdocs-quiz 1.7.1 escapes `&`, `<` and `>` but not quotation marks in XML attribute
+  values (each item's `title`), so a question quoting a client ("I'm tired") gives
+  malformed XML. Upstream would need `xml.sax.saxutils.quoteattr` (or `escape` with
+  {'"': '&quot;'}) for attributes in qti/utils.py, qti12.py and qti21.py.
+- Explanations link to headings of the guide with relative Markdown links, which mean
+  nothing inside an LMS and which the exporter copies as Markdown text; they are rewritten
+  to HTML links to the hosted guide (`site_url`), which the exporter keeps as HTML.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from xml.sax import saxutils
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ = re.compile(r"<quiz>.*?</quiz>", re.S)
+LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<path>[^)#\s]*)(?P<anchor>#[\w-]+)?\)")
+
+
+def escape_with_quotes(text: str, entities: dict | None = None) -> str:
+    """XML escaping that is also safe inside a double-quoted attribute."""
+    return saxutils.escape(text, {'"': "&quot;", **(entities or {})})
+
+
+def patch_exporter() -> None:
+    """Make mkdocs-quiz's QTI writers escape quotation marks (see the module docstring)."""
+    from mkdocs_quiz.qti import qti12, qti21, utils
+
+    for module in (utils, qti12, qti21):
+        module.xml_escape = escape_with_quotes
+
+
+def page_url(src_uri: str) -> str:
+    """The URL path of a page under MkDocs' directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def absolute_links(markdown: str, src_uri: str, site_url: str) -> str:
+    """Turn the Markdown links inside quiz blocks into HTML links on the hosted guide."""
+
+    def rewrite_link(match: re.Match[str]) -> str:
+        path, anchor = match["path"], match["anchor"] or ""
+        if re.match(r"(?:https?|mailto):", path):
+            href = path + anchor
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)) if path else src_uri
+            href = f"{site_url}{page_url(target)}{anchor}"
+        return f'<a href="{escape_with_quotes(href)}">{match["text"]}</a>'
+
+    return QUIZ.sub(lambda quiz: LINK.sub(rewrite_link, quiz[0]), markdown)
+
+
+def prepared_docs(docs: Path, site_url: str) -> Path:
+    """A temporary copy of the pages whose quiz links point at the hosted guide."""
+    copy = Path(tempfile.mkdtemp(prefix="guide-qti-"))
+    for page in docs.rglob("*.md"):
+        src_uri = page.relative_to(docs).as_posix()
+        target = copy / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(absolute_links(page.read_text(encoding="utf-8"), src_uri, site_url), encoding="utf-8")
+    return copy
+
+
+def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
+    """Write the QTI 1.2 and 2.1 packages; returns their paths."""
+    from mkdocs_quiz.qti import QTIExporter, QTIVersion, extract_quizzes_from_directory
+
+    patch_exporter()
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    site_url = config.get("site_url", "").rstrip("/") + "/"
+    title = config["extra"]["course"]["title"]
+    docs = prepared_docs(root / "docs", site_url)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    try:
+        for version, suffix in (("1.2", "qti12"), ("2.1", "qti21")):
+            collection = extract_quizzes_from_directory(docs, recursive=True)
+            collection.title = title
+            path = output_dir / f"helping-relationship-{suffix}.zip"
+            QTIExporter.create(collection, QTIVersion.from_string(version)).export_to_zip(path)
+            written.append(path)
+    finally:
+        shutil.rmtree(docs, ignore_errors=True)
+    return written
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "exports"
+    for package in export(out):
+        print(f"wrote {package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}")
