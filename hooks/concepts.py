@@ -19,6 +19,7 @@ from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
 from mkdocs.structure.files import File
 from page_outline import is_chapter_page, is_section_page, site_outlines
+from print_page import PRINT_PAGE, page_key
 from term_matcher import TermMatcher, build_forms
 
 GLOSSARY_PAGE = "glossary.md"
@@ -53,15 +54,19 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
-    if not (is_section_page(uri) or is_chapter_page(uri)):
+    if not (is_section_page(uri) or is_chapter_page(uri) or uri == PRINT_PAGE):
         return markdown
-    glossary_href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(uri) or ".")
+    # the print edition holds the glossary itself, under ids prefixed with its key
+    glossary_href = (
+        f"#{page_key(GLOSSARY_PAGE)}--" if uri == PRINT_PAGE
+        else posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(uri) or ".") + "#"
+    )
 
     def tooltip(term: str, text: str) -> str:
         anchor = term_anchor(term)
         definition = escape_text(glossary[term]["definition"])
         return (
-            f'<span class="gloss">[{text}]({glossary_href}#{anchor})'
+            f'<span class="gloss">[{text}]({glossary_href}{anchor})'
             f'{{ .gloss-term aria-describedby="gloss-tip-{anchor}" }}'
             f'<span class="gloss-tip" role="tooltip" id="gloss-tip-{anchor}">{definition}</span></span>'
         )

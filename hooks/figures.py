@@ -17,7 +17,7 @@ The build fails, naming the page, the marker's line and what to fix, when NAME.s
 is missing, is not well-formed XML, lacks a viewBox, <title> or <desc>, contains a
 script, an event handler or a link outside the drawing, or when the figure has no
 "**Figure N.N.**" caption or no "Text description of Figure N.N" block after it.
-AUTHORING.md and README.md ("Edit a figure") show the whole figure block.
+README.md ("Edit a figure") shows the whole figure block.
 """
 
 from __future__ import annotations
@@ -141,9 +141,10 @@ def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list
     problems = []
     if chapter is not None and int(number.split(".")[0]) != chapter:
         problems.append(f"Figure {number} is on a chapter {chapter} page: number it {chapter}.N")
-    rest = markdown[close:].split("\n", 3)
-    following = "\n".join(line for line in rest[1:3])
-    if DESCRIPTION.format(number=number) not in following:
+    following = "\n".join(markdown[close:].split("\n", 3)[1:3])
+    # collapsed as written; opened ("!!!") in the printable edition (hooks/print_page.py)
+    described = re.compile(r"^[ \t]*(?:\?\?\?\+?|!!!) info " + re.escape(f'"Text description of Figure {number}"'), re.M)
+    if not described.search(following):
         problems.append(
             f"add the text alternative right after </figure>: a line "
             f"{DESCRIPTION.format(number=number)} and, indented by 4 spaces, the same content in words"

@@ -61,8 +61,8 @@ def page_reports(browser, built_site, site_url):
             for value in log.values():
                 value.clear()
             page.goto(site_url + path, wait_until="load")
+            results = axe.run(page)  # while the search worker loads its index
             page.wait_for_function(SEARCH_READY)
-            results = axe.run(page)
             reports[(scheme, path)] = {
                 "requests": list(log["requests"]),
                 "failed": list(log["failed"]),

@@ -27,6 +27,20 @@
   document.addEventListener("mouseover", keepOnScreen);
   document.addEventListener("focusin", keepOnScreen);
 
+  /* ---------- Printing: open every collapsed box so nothing is lost on paper */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (box) {
+      box.setAttribute("open", "");
+      box.dataset.openedForPrint = "true";
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (box) {
+      box.removeAttribute("open");
+      delete box.dataset.openedForPrint;
+    });
+  });
+
   /* ---------- My progress */
   var PREFIX = "quiz_progress_";
 
