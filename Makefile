@@ -1,5 +1,5 @@
 # The two commands of README.md, plus the measurements and exports.
-PY := .venv/bin/python
+PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test setup chromium bench offline qti
@@ -24,3 +24,8 @@ bench: .venv/ready        ## print build-time and page-weight figures
 
 qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
 	$(PY) tools/export_qti.py exports
+
+offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
+	rm -rf exports/offline && mkdir -p exports
+	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict -d exports/offline
+	cd exports/offline && rm -f ../helping-relationship-offline.zip && $(PY) -m zipfile -c ../helping-relationship-offline.zip .

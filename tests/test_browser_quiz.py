@@ -1,0 +1,355 @@
+"""mkdocs-quiz in a real browser: feedback, saved answers, the "My progress" page, keyboard
+use, damaged saved data, and the contrast of answered questions.
+
+mkdocs-quiz (its quiz.js) marks an answered option's <div> with the class "correct" or "wrong",
+fills .quiz-feedback with a .quiz-feedback-item.correct or .incorrect box, and saves
+{quiz-id: {answered, correct, selectedValues}} in localStorage under "quiz_progress_" + the
+page's path. assets/guide.js reads that on the progress page (hooks/progress_page.py) and
+overrides/main.html drops saved values it could not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import built_pages
+
+SECTION_PAGE = re.compile(r"^\d\d-[^/]+/[^/]+/$")
+KEY_PREFIX = "quiz_progress_"
+SINGLE = ".quiz:not([data-quiz-type='fill-blank']):has(input[type='radio'])"
+MULTIPLE = ".quiz:has(input[type='checkbox'])"
+FILL = ".quiz[data-quiz-type='fill-blank']"
+
+
+def _html(built_site, path):
+    return (built_site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def quiz_path(built_site) -> str:
+    """A section page with at least two single-choice questions, one multiple-choice question
+    and one fill-in-the-blank question."""
+    for path in built_pages(built_site):
+        if not SECTION_PAGE.match(path):
+            continue
+        text = _html(built_site, path)
+        quizzes = re.split(r'<div class="quiz[ "]', text)[1:]
+        radios = sum('type="radio"' in q for q in quizzes)
+        if radios >= 2 and 'type="checkbox"' in text and 'data-quiz-type="fill-blank"' in text:
+            return path
+    pytest.fail("no section page with single-choice, multiple-choice and fill-in-the-blank questions")
+
+
+@pytest.fixture
+def errors(page):
+    """Console errors and uncaught exceptions of the test's page (checked by the test)."""
+    found = []
+    page.on("pageerror", lambda error: found.append(f"uncaught: {error}"))
+    page.on("console", lambda message: message.type == "error" and found.append(f"console.error: {message.text}"))
+    return found
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_selector(".quiz form")
+
+
+def _answer_with_mouse(quiz, correct: bool):
+    """Click an option of a single-choice question, then Submit if the page shows one."""
+    selector = "input[data-correct]" if correct else "input[type='radio']:not([data-correct])"
+    option_id = quiz.locator(selector).first.get_attribute("id")
+    quiz.locator(f"label[for='{option_id}']").click()
+    submit = quiz.locator("form button[type='submit']")
+    if submit.count() and submit.is_visible():
+        submit.click()
+    return option_id
+
+
+def _saved(page):
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY_PREFIX + page.evaluate("location.pathname"))
+
+
+def _expect_feedback(quiz, kind: str):
+    feedback = quiz.locator(".quiz-feedback")
+    feedback.locator(f".quiz-feedback-item.{kind}").first.wait_for(state="visible")
+    other = "incorrect" if kind == "correct" else "correct"
+    assert feedback.locator(f".quiz-feedback-item.{other}").count() == 0
+    assert quiz.locator("section.content").is_visible(), "the explanation is not shown"
+
+
+# ---------- Answering
+
+def test_correct_answer_shows_correct_feedback(page, site_url, quiz_path, errors):
+    _open(page, site_url + quiz_path)
+    quiz = page.locator(SINGLE).first
+    option = _answer_with_mouse(quiz, correct=True)
+    _expect_feedback(quiz, "correct")
+    assert "correct" in quiz.locator(f"#{option}").locator("xpath=..").get_attribute("class").split()
+    assert quiz.locator(".wrong").count() == 0
+    assert _saved(page)[quiz.get_attribute("id")]["correct"] is True
+    assert not errors, errors
+
+
+def test_wrong_answer_shows_incorrect_feedback(page, site_url, quiz_path, errors):
+    _open(page, site_url + quiz_path)
+    quiz = page.locator(SINGLE).first
+    option = _answer_with_mouse(quiz, correct=False)
+    _expect_feedback(quiz, "incorrect")
+    assert "wrong" in quiz.locator(f"#{option}").locator("xpath=..").get_attribute("class").split()
+    if quiz.get_attribute("data-show-correct") is not None:  # the right answer is then pointed out
+        assert "correct" in quiz.locator("input[data-correct]").first.locator("xpath=..").get_attribute("class")
+    saved = _saved(page)[quiz.get_attribute("id")]
+    assert saved["answered"] is True and saved["correct"] is False
+    assert not errors, errors
+
+
+def _progress_row(page, path):
+    return page.evaluate("""path => {
+      const link = [...document.querySelectorAll('a.progress-link')]
+        .find(a => new URL(a.getAttribute('href'), location.href).pathname === path);
+      if (!link) return null;
+      return [...link.closest('tr').querySelectorAll('td')].map(td => td.textContent.trim());
+    }""", path)
+
+
+def test_answers_survive_reload_and_reach_the_progress_page(page, site_url, quiz_path, errors):
+    _open(page, site_url + quiz_path)
+    pathname = page.evaluate("location.pathname")
+    questions = page.locator(".quiz").count()
+    first, second = page.locator(SINGLE).nth(0), page.locator(SINGLE).nth(1)
+    right = _answer_with_mouse(first, correct=True)
+    wrong = _answer_with_mouse(second, correct=False)
+    _expect_feedback(second, "incorrect")
+
+    page.reload()
+    page.wait_for_selector(".quiz form")
+    _expect_feedback(first, "correct")
+    _expect_feedback(second, "incorrect")
+    assert page.locator(f"#{right}").is_checked() and page.locator(f"#{wrong}").is_checked()
+    assert "wrong" in page.locator(f"#{wrong}").locator("xpath=..").get_attribute("class")
+
+    page.goto(site_url + "progress/")
+    row = _progress_row(page, pathname)
+    assert row, f"no row for {pathname} on the progress page"
+    assert row[1:5] == [str(questions), "2", "1", "Revisit this page"], f"row for {pathname}: {row}"
+    summary = page.locator("#progress-summary").inner_text()
+    assert re.search(r"answered 2 of \d+ questions, 1 of them correctly", summary), summary
+
+    page.locator("#progress-reset").click()
+    page.wait_for_function("() => document.getElementById('progress-summary').textContent.includes('reset')")
+    row = _progress_row(page, pathname)
+    assert row[2:5] == ["0", "0", "Not started"], row
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY_PREFIX}'))") == []
+
+    _open(page, site_url + quiz_path)
+    assert page.locator(".quiz-feedback:not(.hidden)").count() == 0, "answers came back after the reset"
+    assert page.locator(".quiz input:checked").count() == 0
+    assert not errors, errors
+
+
+def test_fill_in_the_blank_accepts_its_answer_from_the_keyboard(page, site_url, quiz_path, errors):
+    _open(page, site_url + quiz_path)
+    quiz = page.locator(FILL).first
+    blanks = quiz.locator(".quiz-blank-input")
+    submit = quiz.locator("form button[type='submit']")
+    for i in range(blanks.count()):
+        blanks.nth(i).focus()
+        page.keyboard.type(blanks.nth(i).get_attribute("data-answer"))
+    for _ in range(5):  # from the last blank, Tab reaches the quiz's Submit button
+        page.keyboard.press("Tab")
+        if submit.evaluate("b => document.activeElement === b"):
+            break
+    assert submit.evaluate("b => document.activeElement === b"), "Tab did not reach Submit"
+    page.keyboard.press("Enter")
+    _expect_feedback(quiz, "correct")
+    for i in range(blanks.count()):
+        assert "correct" in blanks.nth(i).get_attribute("class").split()
+    assert _saved(page)[quiz.get_attribute("id")]["correct"] is True
+    assert not errors, errors
+
+
+# ---------- Keyboard
+
+CONTROLS = """() => [...document.querySelectorAll('.quiz')].map(quiz => ({
+  id: quiz.id,
+  kind: quiz.matches("[data-quiz-type='fill-blank']") ? 'fill' :
+        quiz.querySelector("input[type='checkbox']") ? 'multiple' : 'single',
+  controls: [...quiz.querySelectorAll("input[name='answer'], .quiz-blank-input, form button")]
+    .filter(c => c.offsetParent !== null)
+    .map(c => c.id || (c.tagName + ':' + c.textContent.trim())),
+}))"""
+
+FOCUSED = """() => {
+  const e = document.activeElement, quiz = e && e.closest('.quiz');
+  return quiz ? quiz.id + ' ' + (e.id || (e.tagName + ':' + e.textContent.trim())) : (e ? e.tagName : null);
+}"""
+
+
+def test_every_quiz_control_is_reachable_with_tab(page, site_url, quiz_path):
+    _open(page, site_url + quiz_path)
+    quizzes = page.evaluate(CONTROLS)
+    assert quizzes
+    page.locator("article h1").first.evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    reached = set()
+    last = page.locator(".quiz").last.get_attribute("id")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        reached.add(focused)
+        if focused and focused.startswith(last + " ") and "BUTTON" in focused:
+            break
+    missing = []
+    for quiz in quizzes:
+        wanted = [f"{quiz['id']} {c}" for c in quiz["controls"]]
+        if quiz["kind"] == "single":  # a radio group is one Tab stop; arrow keys move inside it
+            radios = [w for w in wanted if "BUTTON" not in w]
+            if not any(r in reached for r in radios):
+                missing.append(f"{quiz['id']}: radio group")
+            wanted = [w for w in wanted if "BUTTON" in w]
+        missing += [w for w in wanted if w not in reached]
+    assert not missing, f"never reached with Tab: {missing}"
+
+
+def _tab_into(page, quiz):
+    """Focus the stop before the question, then Tab until a control of its form has focus."""
+    quiz.evaluate("""quiz => {
+      const stop = document.createElement('span');
+      stop.tabIndex = -1;
+      quiz.before(stop);
+      stop.focus();
+    }""")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if quiz.evaluate("q => q.contains(document.activeElement) && document.activeElement.matches('input')"):
+            return
+    pytest.fail(f"Tab never reached a control of {quiz.get_attribute('id')}")
+
+
+def _press_tab_to(page, target):
+    for _ in range(15):
+        if target.evaluate("t => document.activeElement === t"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {target}")
+
+
+def test_every_quiz_can_be_answered_correctly_with_the_keyboard(page, site_url, quiz_path, errors):
+    """Space checks a radio or checkbox, arrow keys move in a radio group, Enter submits.
+
+    Choosing an answer must not submit it: with mkdocs-quiz's auto_submit, the first arrow
+    key press submits whichever option it lands on."""
+    _open(page, site_url + quiz_path)
+    quizzes = page.locator(".quiz")
+    for index in range(quizzes.count()):
+        quiz = quizzes.nth(index)
+        _tab_into(page, quiz)
+        kind = page.evaluate(CONTROLS)[index]["kind"]
+        if kind == "fill":
+            blanks = quiz.locator(".quiz-blank-input")
+            for i in range(blanks.count()):
+                _press_tab_to(page, blanks.nth(i))
+                page.keyboard.type(blanks.nth(i).get_attribute("data-answer"))
+        elif kind == "single":
+            radios = quiz.locator("input[type='radio']")
+            target = [radios.nth(i).get_attribute("data-correct") is not None for i in range(radios.count())].index(True)
+            for _ in range(target):
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+            assert radios.nth(target).is_checked(), f"{quiz.get_attribute('id')}: arrow keys and Space did not choose the answer"
+        else:
+            boxes = quiz.locator("input[type='checkbox']")
+            for i in range(boxes.count()):
+                _press_tab_to(page, boxes.nth(i))
+                if boxes.nth(i).get_attribute("data-correct") is not None:
+                    page.keyboard.press("Space")
+            assert all(boxes.nth(i).is_checked() == (boxes.nth(i).get_attribute("data-correct") is not None)
+                       for i in range(boxes.count()))
+        submit = quiz.locator("form button[type='submit']")
+        assert submit.count() == 1, f"{quiz.get_attribute('id')}: no Submit button"
+        _press_tab_to(page, submit)
+        page.keyboard.press("Enter")
+        _expect_feedback(quiz, "correct")
+    saved = _saved(page)
+    assert len(saved) == quizzes.count() and all(q["correct"] for q in saved.values()), saved
+    assert not errors, errors
+
+
+# ---------- Damaged saved progress
+
+CORRUPT = {
+    "invalid JSON": "{not json",
+    "array": "[1, 2, 3]",
+    "foreign object": '{"x": 1}',
+    "null": "null",
+    "string": '"quiz"',
+    "wrong field types": '{"quiz-0": {"answered": "yes", "correct": 1}}',
+    "huge string": "x" * 1_000_000,
+    "huge valid object": json.dumps({f"quiz-{i}": {"answered": True, "correct": True, "selectedValues": ["0"]}
+                                     for i in range(5000)}),
+}
+
+
+@pytest.mark.parametrize("value", list(CORRUPT.values()), ids=list(CORRUPT))
+def test_damaged_saved_progress_causes_no_error(browser, site_url, quiz_path, value):
+    context = browser.new_context()
+    pathname = "/" + quiz_path
+    context.add_init_script(script=f"""(() => {{
+      try {{
+        localStorage.setItem({json.dumps(KEY_PREFIX + pathname)}, {json.dumps(value)});
+        localStorage.setItem({json.dumps(KEY_PREFIX + "/progress/")}, {json.dumps(value)});
+        window.__seeded = localStorage.getItem({json.dumps(KEY_PREFIX + pathname)}).length;
+      }} catch (e) {{ window.__seeded = String(e); }}
+    }})();""")
+    page = context.new_page()
+    found = []
+    page.on("pageerror", lambda error: found.append(f"{page.url} uncaught: {error}"))
+    page.on("console", lambda message: message.type == "error" and found.append(f"{page.url} console.error: {message.text}"))
+
+    _open(page, site_url + quiz_path)
+    assert page.evaluate("window.__seeded") == len(value), "the damaged value was not stored"
+    quizzes = page.locator(".quiz").count()
+    # The page still works: a question can be answered and its answer is saved as valid data.
+    quiz = page.locator(SINGLE).first
+    _answer_with_mouse(quiz, correct=True)
+    _expect_feedback(quiz, "correct")
+
+    page.goto(site_url + "progress/")
+    assert page.evaluate("window.__seeded") == len(value)
+    page.wait_for_function("() => /You have answered/.test(document.getElementById('progress-summary').textContent)")
+    row = _progress_row(page, pathname)
+    assert row and int(row[1]) == quizzes
+    assert 0 <= int(row[3]) <= int(row[2]) <= quizzes, row
+    assert row[4] in ("Not started", "Revisit this page", "Done"), row
+    assert page.locator("a.progress-link").count() > 5
+    assert not found, "\n".join(found)
+    context.close()
+
+
+# ---------- Contrast of answered questions
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answered_questions_pass_axe(browser, site_url, quiz_path, scheme):
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _open(page, site_url + quiz_path)
+    singles = page.locator(SINGLE)
+    _answer_with_mouse(singles.nth(0), correct=True)
+    _answer_with_mouse(singles.nth(1), correct=False)
+    multiple = page.locator(MULTIPLE).first
+    multiple.locator("input:not([data-correct])").first.check()
+    multiple.locator("form button[type='submit']").click()
+    fill = page.locator(FILL).first
+    fill.locator(".quiz-blank-input").first.fill("certainly not this")
+    fill.locator("form button[type='submit']").click()
+    for quiz, kind in ((singles.nth(0), "correct"), (singles.nth(1), "incorrect"),
+                       (multiple, "incorrect"), (fill, "incorrect")):
+        _expect_feedback(quiz, kind)
+    page.locator("article").first.evaluate("a => document.activeElement && document.activeElement.blur()")
+    violations = axe_module.Axe().run(page).response["violations"]
+    problems = [f"{v['id']} ({v['impact']}) {n['target']}: {(n.get('failureSummary') or '').splitlines()[-1:]}"
+                for v in violations for n in v["nodes"][:3]]
+    assert not problems, f"answered questions, {scheme} scheme:\n" + "\n".join(problems)
+    context.close()
