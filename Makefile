@@ -19,8 +19,10 @@ chromium:                 ## Debian's Chromium for the browser tests (installed 
 test: .venv/ready chromium  ## the whole test suite
 	$(PY) -m pytest -q tests
 
-bench: .venv/ready        ## print build-time and page-weight figures
-	$(PY) bench/run_bench.py
+bench: .venv/ready        ## print build-time, hook-cost and page-weight figures (takes ~5 min)
+	$(PY) bench/build_time.py
+	$(PY) bench/hook_cost.py
+	$(PY) bench/page_weight.py
 
 qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
 	$(PY) tools/export_qti.py exports

@@ -11,7 +11,7 @@ leaves it alone. The XML declaration and comments are dropped, every id in the
 drawing is prefixed so that ids stay unique on the page, and the <svg> gets
 role="img" and aria-labelledby pointing to its <title> and <desc>. Being inline,
 the drawing's CSS classes take their colours from Material's variables
-(assets/figures.css), so it follows the light and dark schemes and prints in black.
+(docs/assets/figures.css), so it follows the light and dark schemes and prints in black.
 
 The build fails, naming the page, the marker's line and what to fix, when NAME.svg
 is missing, is not well-formed XML, lacks a viewBox, <title> or <desc>, contains a

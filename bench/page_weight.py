@@ -1,0 +1,119 @@
+"""Page weight: the guide's pages against a plain Material for MkDocs starter page.
+
+For every built page, adds up the gzip-compressed size of its HTML and of the stylesheets,
+scripts and fonts it loads from the site (what travels on a first visit), then prints the
+median and the heaviest page beside the starter's page. Also prints what mkdocs-quiz's
+assets cost a section page when inlined into every page (mkdocs-quiz's default) and when
+served once as cached files (hooks/quiz_assets.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from common import ROOT
+
+STARTER_CONFIG = "site_name: Starter\ntheme:\n  name: material\n"
+STARTER_PAGE = "# Welcome to MkDocs\n\nFor full documentation visit [mkdocs.org](https://www.mkdocs.org).\n"
+ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
+FONT = re.compile(r"url\(([^)]+\.(?:woff2?|ttf|otf))\)")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def build(project: Path, config: str = "mkdocs.yml") -> Path:
+    site = Path(tempfile.mkdtemp(prefix="weight-site-"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+                   cwd=project, check=True, capture_output=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    return site
+
+
+def page_weight(site: Path, html_file: Path, cache: set[str] | None = None) -> dict:
+    """gzip bytes of a page and its local CSS, JS and fonts; `cache` skips assets already loaded."""
+    html = html_file.read_bytes()
+    url = "http://site/" + html_file.relative_to(site).as_posix()
+    sizes = {"html": gz(html), "css": 0, "js": 0, "fonts": 0, "third_party": 0}
+    for ref in ASSET.findall(html.decode("utf-8")):
+        target = urlparse(urljoin(url, ref))
+        if target.netloc != "site":
+            sizes["third_party"] += 1
+            continue
+        if cache is not None and target.path in cache:
+            continue
+        if cache is not None:
+            cache.add(target.path)
+        asset = site / target.path.lstrip("/")
+        data = asset.read_bytes()
+        kind = "css" if asset.suffix == ".css" else "js"
+        sizes[kind] += gz(data)
+        if kind == "css":
+            for font in FONT.findall(data.decode("utf-8", "ignore")):
+                font_path = asset.parent / font.strip("'\"")
+                if font_path.is_file():
+                    sizes["fonts"] += gz(font_path.read_bytes())
+    sizes["total"] = sizes["html"] + sizes["css"] + sizes["js"] + sizes["fonts"]
+    return sizes
+
+
+def starter_weight() -> dict:
+    project = Path(tempfile.mkdtemp(prefix="starter-"))
+    (project / "docs").mkdir()
+    (project / "mkdocs.yml").write_text(STARTER_CONFIG, encoding="utf-8")
+    (project / "docs" / "index.md").write_text(STARTER_PAGE, encoding="utf-8")
+    site = build(project)
+    weight = page_weight(site, site / "index.html")
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    return weight
+
+
+def quiz_asset_cost(site: Path) -> None:
+    """A section page's quiz CSS/JS: inlined in each page versus cached files."""
+    from mkdocs_quiz import plugin as quiz_plugin
+
+    inline = gz((quiz_plugin.style + quiz_plugin.js_script).encode("utf-8"))
+    pages = sorted(site.glob("0[1-7]-*/*/index.html"))
+    first, second = pages[0], pages[1]
+    cache: set[str] = set()
+    visit1 = page_weight(site, first, cache)["total"]
+    visit2 = page_weight(site, second, cache)["total"]
+    print("\nmkdocs-quiz CSS+JS on a section page (gzip):")
+    print(f"  inlined (mkdocs-quiz default): +{inline / 1024:.1f} KB on every page, never cached")
+    print(f"  cached files (hooks/quiz_assets.py): first section page {visit1 / 1024:.1f} KB, "
+          f"next section page {visit2 / 1024:.1f} KB (quiz assets already cached)")
+    print(f"  over 19 section pages: {19 * inline / 1024:.0f} KB inlined vs {inline / 1024:.1f} KB once")
+
+
+def main() -> None:
+    site = build(ROOT)
+    starter = starter_weight()
+    weights = {p.relative_to(site).as_posix(): page_weight(site, p)
+               for p in sorted(site.rglob("index.html")) if "404" not in p.as_posix()}
+    totals = sorted(w["total"] for w in weights.values())
+    median = statistics.median(totals)
+    heaviest = max(weights, key=lambda p: weights[p]["total"])
+    kb = lambda n: f"{n / 1024:.1f} KB"
+    print("Page weight on a first visit: HTML + CSS + JS + fonts from the site, gzip -9")
+    print(f"  plain Material starter page: {kb(starter['total'])} "
+          f"(html {kb(starter['html'])}, css {kb(starter['css'])}, js {kb(starter['js'])}; "
+          f"+ {starter['third_party']} third-party font stylesheet request(s) not counted)")
+    print(f"  guide, median of {len(totals)} pages: {kb(median)}  ratio to starter: {median / starter['total']:.2f}")
+    w = weights[heaviest]
+    print(f"  guide, heaviest page: {heaviest} {kb(w['total'])} (html {kb(w['html'])}, css {kb(w['css'])}, js {kb(w['js'])})")
+    print(f"  third-party requests over all guide pages: {sum(w['third_party'] for w in weights.values())}")
+    quiz_asset_cost(site)
+    shutil.rmtree(site, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
