@@ -23,6 +23,7 @@ bench: .venv/ready        ## print build-time, hook-cost and page-weight figures
 	$(PY) bench/build_time.py
 	$(PY) bench/hook_cost.py
 	$(PY) bench/page_weight.py
+	$(PY) bench/lighthouse.py
 
 qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
 	$(PY) tools/export_qti.py exports
