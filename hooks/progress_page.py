@@ -49,7 +49,7 @@ def render_progress(rows: list[tuple[str, str, int]]) -> str:
         overview = next((r for r in pages if r[0].endswith("/index.md")), pages[0])
         out.append(f"## {escape_text(overview[1])}\n")
         out.append('<div class="progress-table" markdown>\n')
-        out.append("| Page | Questions | Answered | Correct | |\n|---|---|---|---|---|")
+        out.append("| Page | Questions | Answered | Correct | Status |\n|---|---|---|---|---|")
         for uri, title, n in pages:
             out.append(f'| [{escape_text(title)}]({uri}){{ .progress-link }} | {n} | – | – | |')
         out.append("\n</div>\n")
