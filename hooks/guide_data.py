@@ -31,7 +31,8 @@ class LineDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml when available: the same rules, several times faster on the glossary
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that records line numbers and refuses duplicate keys."""
 
 

@@ -52,6 +52,7 @@ def errors(page):
 
 
 def _open(page, url):
+    page.set_default_timeout(10_000)
     page.goto(url)
     page.wait_for_selector(".quiz form")
 

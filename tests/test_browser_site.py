@@ -17,6 +17,9 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
 LOCAL_HOST = "127.0.0.1"
+# axe-core's defaults (every rule that is not experimental, default tags), violations only:
+# the options axe_playwright_python's Axe.run() passes.
+AXE_OPTIONS = axe_module.DEFAULT_OPTIONS
 NON_NETWORK_SCHEMES = {"data", "blob", "about"}
 # Material's search is ready (worker started, index and lunr languages loaded) when the
 # result area no longer says "Initializing search": every request a page makes by itself
@@ -48,36 +51,46 @@ def _foreign(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def page_reports(browser, built_site, site_url):
-    """{(scheme, path): record} for every built page in both colour schemes."""
-    axe = axe_module.Axe()
+    """{(scheme, path): record} for every built page in both colour schemes.
+
+    The light and the dark tab load the same page, then run axe-core at the same time (it is
+    the slow part, and each tab has its own renderer process)."""
+    axe_script = axe_module.Axe().axe_script
     pages = built_pages(built_site)
     assert len(pages) > 10, f"suspiciously few pages in {built_site}: {pages}"
-    reports = {}
+    tabs = {}
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
-        full = scheme == "light"
-        if not full:
+        context.set_default_timeout(15_000)
+        if scheme != "light":
             # The search worker (the same script and index on every page, fully checked in the
-            # light pass) rebuilds the whole index on each load: the dark pass, which is about
-            # colours, gets an idle worker instead, to keep this file within its time budget.
+            # light tab) rebuilds the whole index on each load: the dark tab, which is there
+            # for the colours, gets an idle worker instead, to keep within the time budget.
             context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.fulfill(
                 status=200, content_type="text/javascript", body="/* idle search worker */"))
         page = context.new_page()
-        log = _record(page)
-        for path in pages:
+        tabs[scheme] = (context, page, _record(page))
+    reports = {}
+    for path in pages:
+        for scheme, (_, page, log) in tabs.items():
             for value in log.values():
                 value.clear()
             page.goto(site_url + path, wait_until="load")
-            results = axe.run(page)  # while the search worker loads its index
-            if full:
+            page.evaluate(axe_script)
+            # Started, not awaited: both tabs check their page in parallel.
+            page.evaluate("options => { window.__axeRun = axe.run(options); }", AXE_OPTIONS)
+        for scheme, (_, page, log) in tabs.items():
+            violations = page.evaluate("() => window.__axeRun.then(results => results.violations)")
+            if scheme == "light":
                 page.wait_for_function(SEARCH_READY)
             reports[(scheme, path)] = {
                 "requests": list(log["requests"]),
                 "failed": list(log["failed"]),
                 "errors": list(log["errors"]),
-                "violations": results.response["violations"],
+                "violations": violations,
                 "body_scheme": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
             }
+    for context, _, _ in tabs.values():
         context.close()
     return reports
 
@@ -163,6 +176,7 @@ MOTION = """() => {
 @pytest.mark.parametrize("motion", ["no-preference", "reduce"])
 def test_reduced_motion_stops_quiz_transitions_and_confetti(browser, built_site, site_url, motion):
     context = browser.new_context(reduced_motion=motion, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
     page = context.new_page()
     errors = _record(page)["errors"]
     page.goto(site_url + _quiz_page(built_site))
@@ -218,6 +232,7 @@ def _visible_focus(state: dict) -> bool:
 
 
 def test_keyboard_reaches_search_and_navigation_with_visible_focus(page, site_url):
+    page.set_default_timeout(10_000)
     page.goto(site_url)
     page.wait_for_function(SEARCH_READY)
     first_nav = page.locator(".md-nav--primary a.md-nav__link").first.get_attribute("href")

@@ -60,6 +60,7 @@ def term(page, site_url, section_page):
     """The section page, loaded, with the pointer parked away from the text.
 
     Returns (anchor, term locator, tip locator)."""
+    page.set_default_timeout(10_000)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
