@@ -17,9 +17,6 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material's scheme
 LOCAL_HOST = "127.0.0.1"
-# axe-core's defaults (every rule that is not experimental, default tags), violations only:
-# the options axe_playwright_python's Axe.run() passes.
-AXE_OPTIONS = axe_module.DEFAULT_OPTIONS
 NON_NETWORK_SCHEMES = {"data", "blob", "about"}
 # Material's search is ready (worker started, index and lunr languages loaded) when the
 # result area no longer says "Initializing search": every request a page makes by itself
@@ -51,46 +48,37 @@ def _foreign(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def page_reports(browser, built_site, site_url):
-    """{(scheme, path): record} for every built page in both colour schemes.
-
-    The light and the dark tab load the same page, then run axe-core at the same time (it is
-    the slow part, and each tab has its own renderer process)."""
-    axe_script = axe_module.Axe().axe_script
+    """{(scheme, path): record} for every built page in both colour schemes."""
+    axe = axe_module.Axe()
     pages = built_pages(built_site)
     assert len(pages) > 10, f"suspiciously few pages in {built_site}: {pages}"
-    tabs = {}
+    reports = {}
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
-        if scheme != "light":
+        full = scheme == "light"
+        if not full:
             # The search worker (the same script and index on every page, fully checked in the
-            # light tab) rebuilds the whole index on each load: the dark tab, which is there
+            # light pass) rebuilds the whole index on each load: the dark pass, which is there
             # for the colours, gets an idle worker instead, to keep within the time budget.
             context.route("**/assets/javascripts/workers/search.*.js", lambda route: route.fulfill(
                 status=200, content_type="text/javascript", body="/* idle search worker */"))
         page = context.new_page()
-        tabs[scheme] = (context, page, _record(page))
-    reports = {}
-    for path in pages:
-        for scheme, (_, page, log) in tabs.items():
+        log = _record(page)
+        for path in pages:
             for value in log.values():
                 value.clear()
             page.goto(site_url + path, wait_until="load")
-            page.evaluate(axe_script)
-            # Started, not awaited: both tabs check their page in parallel.
-            page.evaluate("options => { window.__axeRun = axe.run(options); }", AXE_OPTIONS)
-        for scheme, (_, page, log) in tabs.items():
-            violations = page.evaluate("() => window.__axeRun.then(results => results.violations)")
-            if scheme == "light":
+            results = axe.run(page)  # default options: every rule that is not experimental
+            if full:  # the worker has loaded the index meanwhile; wait for the rest of it
                 page.wait_for_function(SEARCH_READY)
             reports[(scheme, path)] = {
                 "requests": list(log["requests"]),
                 "failed": list(log["failed"]),
                 "errors": list(log["errors"]),
-                "violations": violations,
+                "violations": results.response["violations"],
                 "body_scheme": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
             }
-    for context, _, _ in tabs.values():
         context.close()
     return reports
 
