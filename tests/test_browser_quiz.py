@@ -171,6 +171,24 @@ def test_fill_in_the_blank_accepts_its_answer_from_the_keyboard(page, site_url, 
     assert not errors, errors
 
 
+def test_enter_in_a_blank_submits_its_question(page, site_url, quiz_path, errors):
+    _open(page, site_url + quiz_path)
+    quiz = page.locator(FILL).first
+    blanks = quiz.locator(".quiz-blank-input")
+    for i in range(blanks.count()):
+        blanks.nth(i).fill(blanks.nth(i).get_attribute("data-answer"))
+    blanks.last.focus()
+    page.keyboard.press("Enter")
+    _expect_feedback(quiz, "correct")
+    assert not errors, errors
+
+
+def test_question_permalinks_have_meaningful_names(page, site_url, quiz_path):
+    _open(page, site_url + quiz_path)
+    names = page.locator(".quiz-header-link").evaluate_all("links => links.map(l => l.getAttribute('aria-label'))")
+    assert names and all(name and name.startswith("Link to question ") for name in names), names
+
+
 # ---------- Keyboard
 
 CONTROLS = """() => [...document.querySelectorAll('.quiz')].map(quiz => ({

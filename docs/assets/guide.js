@@ -41,6 +41,26 @@
     });
   });
 
+  /* ---------- Quizzes: small keyboard and screen-reader fixes to mkdocs-quiz's markup */
+  function improveQuizzes() {
+    document.querySelectorAll(".quiz").forEach(function (quiz, index) {
+      // The "#" permalink of each question gets a name that says where it goes.
+      var permalink = quiz.querySelector(".quiz-header-link");
+      if (permalink) permalink.setAttribute("aria-label", "Link to question " + (index + 1));
+    });
+  }
+  // A blank sits outside the question's <form>: Enter in it submits the question, as
+  // students expect from a text field.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.classList || !event.target.classList.contains("quiz-blank-input")) return;
+    var quiz = event.target.closest(".quiz");
+    var submit = quiz && quiz.querySelector("button[type=submit]");
+    if (submit && !submit.disabled) {
+      event.preventDefault();
+      submit.click();
+    }
+  });
+
   /* ---------- My progress */
   var PREFIX = "quiz_progress_";
 
@@ -99,6 +119,10 @@
     if (reset) reset.addEventListener("click", function () { resetProgress(summary); });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initProgressPage);
-  else initProgressPage();
+  function init() {
+    improveQuizzes();
+    initProgressPage();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
