@@ -77,6 +77,27 @@ def starter_weight() -> dict:
     return weight
 
 
+def starter_font_estimate() -> int | None:
+    """gzip bytes of the web fonts the starter page downloads from Google Fonts.
+
+    The starter page uses Roboto 300 (its heading) and 400 (its text). Google's servers
+    cannot be reached here, so the same typeface files are taken from the npm package
+    @fontsource/roboto (latin subset, as Google serves to a latin page). None without npm.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="starter-fonts-"))
+    try:
+        subprocess.run(["npm", "pack", "@fontsource/roboto@5.3.0", "--silent"], cwd=folder,
+                       check=True, capture_output=True, timeout=120)
+        archive = next(folder.glob("*.tgz"))
+        shutil.unpack_archive(str(archive), str(folder))
+        faces = [folder / "package" / "files" / f"roboto-latin-{weight}-normal.woff2" for weight in (300, 400)]
+        return sum(gz(face.read_bytes()) for face in faces)
+    except (OSError, subprocess.SubprocessError, StopIteration):
+        return None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def quiz_asset_cost(site: Path) -> None:
     """A section page's quiz CSS/JS: inlined in each page versus cached files."""
     from mkdocs_quiz import plugin as quiz_plugin
@@ -107,7 +128,14 @@ def main() -> None:
     print(f"  plain Material starter page: {kb(starter['total'])} "
           f"(html {kb(starter['html'])}, css {kb(starter['css'])}, js {kb(starter['js'])}; "
           f"+ {starter['third_party']} third-party font stylesheet request(s) not counted)")
-    print(f"  guide, median of {len(totals)} pages: {kb(median)}  ratio to starter: {median / starter['total']:.2f}")
+    fonts = starter_font_estimate()
+    if fonts:
+        with_fonts = starter["total"] + fonts
+        print(f"  the same starter page with the Google Fonts it loads (Roboto 300 and 400, "
+              f"{kb(fonts)}, measured from @fontsource/roboto 5.3.0): {kb(with_fonts)}")
+    print(f"  guide, median of {len(totals)} pages: {kb(median)} (the guide loads no web font)")
+    print(f"  ratio to the starter without its fonts: {median / starter['total']:.2f}"
+          + (f"; with its fonts: {median / with_fonts:.2f}" if fonts else " (npm unavailable: fonts not measured)"))
     w = weights[heaviest]
     print(f"  guide, heaviest page: {heaviest} {kb(w['total'])} (html {kb(w['html'])}, css {kb(w['css'])}, js {kb(w['js'])})")
     print(f"  third-party requests over all guide pages: {sum(w['third_party'] for w in weights.values())}")
