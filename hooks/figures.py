@@ -11,7 +11,7 @@ leaves it alone. The XML declaration and comments are dropped, every id in the
 drawing is prefixed so that ids stay unique on the page, and the <svg> gets
 role="img" and aria-labelledby pointing to its <title> and <desc>. Being inline,
 the drawing's CSS classes take their colours from Material's variables
-(docs/assets/figures.css), so it follows the light and dark schemes and prints in black.
+(the "Figures" part of docs/assets/guide.css), so it follows the light and dark schemes and prints in black.
 
 The build fails, naming the page, the marker's line and what to fix, when NAME.svg
 is missing, is not well-formed XML, lacks a viewBox, <title> or <desc>, contains a
@@ -81,7 +81,7 @@ def parse_svg(path: Path) -> ET.Element:
         tag = _local(element.tag)
         if tag == "style":
             problems.append("remove the <style> element: inline, it would restyle the whole page; "
-                            "put figure styles in docs/assets/figures.css")
+                            "put figure styles in the Figures part of docs/assets/guide.css")
         elif tag in UNSAFE_ELEMENTS:
             problems.append(f"remove the <{tag}> element (figures are plain shapes and text)")
         for attribute, value in element.attrib.items():
