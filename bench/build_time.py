@@ -7,10 +7,14 @@ the hooks' cost per page. A benchmark prints figures; it never fails on a slow m
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
-from common import median, temp_project, timed_build
+from common import ROOT, median, temp_project, timed_build
 
 
 def measure(copies: int, runs: int) -> dict:
@@ -36,6 +40,19 @@ def main(argv: list[str]) -> None:
         print(f"{copies:>5}x {r['pages']:>6} {r['with']:>11.2f} {r['without']:>9.2f} "
               f"{r['ratio']:>7.3f} {r['per_page_ms']:>13.1f}")
     print("Linear growth shows as a steady 'hook ms/page' across scales.")
+    size, count = site_size()
+    print(f"Built site: {size / 1024 / 1024:.1f} MB in {count} files")
+
+
+def site_size() -> tuple[int, int]:
+    """Bytes and number of files of the real guide, built once."""
+    site = Path(tempfile.mkdtemp(prefix="guide-size-"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT,
+                   check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    files = [p for p in site.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    shutil.rmtree(site, ignore_errors=True)
+    return size, len(files)
 
 
 if __name__ == "__main__":
