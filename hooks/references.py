@@ -4,7 +4,8 @@ Reads data/references.yml. Events:
 - on_config: load and validate the references;
 - on_files: generate references.md (APA 7, alphabetical);
 - on_page_markdown (before mkdocs-quiz, so quiz explanations are checked too):
-  fail on a citation that matches no reference, naming the page, line and citation;
+  fail on a citation that matches no reference, naming the page, line and citation
+  (authors' pages only: the print edition repeats text already checked);
 - on_post_build: warn (a failure under --strict) about references nobody cites.
 """
 
@@ -50,6 +51,8 @@ def on_files(files, config):
 
 @event_priority(50)
 def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by:
+        return markdown  # generated pages reuse text already checked on its own page
     source = page.file.content_string
     problems = []
     for citation in find_citations(markdown):
