@@ -52,7 +52,7 @@ def test_explanation_links_point_to_the_hosted_guide(packages):
 def test_quotes_ampersands_and_brackets_stay_well_formed(tmp_path):
     docs = tmp_path / "docs" / "01-x"
     docs.mkdir(parents=True)
-    (tmp_path / "mkdocs.yml").write_text("site_url: https://example.org/g/\nextra:\n  course:\n    title: T \"&\" <b>\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://example.org/g/\nsite_name: T \"&\" <b>\n", encoding="utf-8")
     (docs / "page.md").write_text(
         '# P\n\n<quiz>\nA client says: "I\'m <fine> & well" \'really\'?\n- [x] "Yes" & <no>\n- [ ] \'No\'\n\n'
         'Because "quotes" & <tags>. See [here](#p).\n</quiz>\n\n'

@@ -85,7 +85,7 @@ def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
     patch_exporter()
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     site_url = config.get("site_url", "").rstrip("/") + "/"
-    title = config["extra"]["course"]["title"]
+    title = config["site_name"]
     docs = prepared_docs(root / "docs", site_url)
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
