@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
+from quiz_source import QUIZ
 
 # A section page lives in a chapter folder and is not the chapter overview:
 #   02-foundations/empathy-and-trust.md
@@ -21,7 +22,6 @@ CHAPTER_PAGE = re.compile(r"^(?P<chapter>\d\d)-[^/]+/index\.md$")
 # "## Empathy versus sympathy { #empathy-vs-sympathy }" (the id part is optional)
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.+?)[ \t]*(?:\{[^}]*?#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
-QUIZ_BLOCK = re.compile(r"<quiz>.*?</quiz>", re.DOTALL)
 
 
 @dataclass
@@ -38,6 +38,7 @@ class PageOutline:
     src_uri: str
     title: str
     parts: list[Part] = field(default_factory=list)
+    quiz_count: int = 0
 
     @property
     def anchors(self) -> set[str]:
@@ -82,11 +83,8 @@ def outline(src_uri: str, markdown: str) -> PageOutline:
         lines.append(line)
     current.text = "\n".join(lines)
     page.parts.append(current)
+    page.quiz_count = len(QUIZ.findall(markdown))
     return page
-
-
-def count_quizzes(markdown: str) -> int:
-    return len(QUIZ_BLOCK.findall(markdown))
 
 
 # Outlines keyed by (src_uri, text): several hook modules ask for them in one build,

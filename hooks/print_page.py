@@ -16,12 +16,10 @@ import re
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from page_outline import heading_anchor, nav_order
+from quiz_source import BLANK, QUIZ, parse_quiz
 
 PRINT_PAGE = "print.md"
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
-QUIZ = re.compile(r"<quiz>(?P<body>.*?)</quiz>", re.S)
-ANSWER = re.compile(r"^[ \t]*[-*][ \t]*\[(?P<mark>[xX ]?)\][ \t]*(?P<text>.*)$")
-BLANK = re.compile(r"\[\[([^\]]+)\]\]")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.+?)[ \t]*(?:\{[^}]*?#(?P<id>[\w-]+)[^}]*\})?[ \t]*$", re.M)
 LINK_TARGET = re.compile(r"\]\((?!https?:|mailto:)(?P<path>[^)#\s]*)(?:#(?P<anchor>[\w-]+))?\)")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -102,24 +100,16 @@ def _title(markdown: str) -> str:
 
 def _print_quiz(body: str, number: str) -> tuple[str, str]:
     """A quiz as a printed question, and its answer-key entry."""
-    lines = body.strip("\n").splitlines()
-    if BLANK.search(body):
-        cut = next((i for i, line in enumerate(lines) if line.strip() == "---"), len(lines))
-        stem = "\n".join(lines[:cut])
-        solution = ", ".join(BLANK.findall(stem))
-        explanation = "\n".join(lines[cut + 1:]).strip()
-        question = BLANK.sub("\\_" * 12, stem)
-        return (f"**Question {number}.** {question.strip()}\n",
-                f"**{number}.** *{solution}*. {explanation}")
-    answer_rows = [(i, ANSWER.match(line)) for i, line in enumerate(lines) if ANSWER.match(line)]
-    stem = "\n".join(lines[: answer_rows[0][0]]).strip() if answer_rows else body.strip()
-    options = [f"{LETTERS[n]}. {m['text']}" for n, (_, m) in enumerate(answer_rows)]
-    correct = [LETTERS[n] for n, (_, m) in enumerate(answer_rows) if m["mark"].lower() == "x"]
-    after = lines[answer_rows[-1][0] + 1:] if answer_rows else []
-    explanation = "\n".join(line for line in after if not line.lstrip().startswith(">")).strip()
+    quiz = parse_quiz(body)
+    if quiz.is_fill_in:
+        question = BLANK.sub("\\_" * 12, quiz.stem)
+        return (f"**Question {number}.** {question}\n",
+                f"**{number}.** *{', '.join(quiz.blanks)}*. {quiz.explanation}")
+    options = [f"{LETTERS[n]}. {text}" for n, (_, text) in enumerate(quiz.answers)]
+    correct = [LETTERS[n] for n, (right, _) in enumerate(quiz.answers) if right]
     choose = " (choose all that apply)" if len(correct) > 1 else ""
-    question = f"**Question {number}.**{choose} {stem}\n\n" + "\n".join(f"- {o}" for o in options) + "\n"
-    return question, f"**{number}.** {', '.join(correct)}. {explanation}"
+    question = f"**Question {number}.**{choose} {quiz.stem}\n\n" + "\n".join(f"- {o}" for o in options) + "\n"
+    return question, f"**{number}.** {', '.join(correct)}. {quiz.explanation}"
 
 
 def _prefix_ids(markdown: str, key: str) -> str:

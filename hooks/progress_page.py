@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from guide_data import escape_text
 from mkdocs.structure.files import File
-from page_outline import count_quizzes, is_chapter_page, is_section_page, site_outlines
+from page_outline import is_chapter_page, is_section_page, site_outlines
 
 PROGRESS_PAGE = "progress.md"
 
@@ -22,10 +22,7 @@ def _has_quizzes(uri: str) -> bool:
 
 def on_files(files, config):
     outlines = site_outlines(files, config.nav, wanted=_has_quizzes)
-    counts = {
-        uri: count_quizzes(files.get_file_from_path(uri).content_string) for uri in outlines
-    }
-    rows = [(uri, outlines[uri].title, n) for uri, n in counts.items() if n]
+    rows = [(uri, page.title, page.quiz_count) for uri, page in outlines.items() if page.quiz_count]
     files.append(File.generated(config, PROGRESS_PAGE, content=render_progress(rows)))
     return files
 

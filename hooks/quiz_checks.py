@@ -12,35 +12,25 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from quiz_source import QUIZ, parse_quiz
 
-QUIZ = re.compile(r"<quiz>(?P<body>.*?)</quiz>", re.DOTALL)
 FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
-ANSWER = re.compile(r"^[ \t]*[-*][ \t]*\[(?P<mark>[xX ]?)\][ \t]*(?P<text>.*)$")
-FEEDBACK = re.compile(r"^[ \t]*>")
-BLANK = re.compile(r"\[\[[^\]]+\]\]")
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
 
 
 def quiz_problems(body: str) -> list[str]:
     """What is wrong with one quiz's source (empty when nothing is)."""
-    lines = body.strip("\n").splitlines()
-    if BLANK.search(body):
-        separator = next((i for i, line in enumerate(lines) if line.strip() == "---"), None)
-        explanation = "\n".join(lines[separator + 1:]) if separator is not None else ""
-        if separator is None:
-            return ["no explanation: add a line `---` after the question, then the explanation"]
-    else:
-        answers = [i for i, line in enumerate(lines) if ANSWER.match(line)]
-        if not answers:
-            return ["no answers: list them as `- [x] right answer` and `- [ ] wrong answer`"]
-        if not any(ANSWER.match(lines[i])["mark"].lower() == "x" for i in answers):
-            return ["no correct answer: mark at least one answer `- [x]`"]
-        after = lines[answers[-1] + 1:]
-        explanation = "\n".join(line for line in after if not FEEDBACK.match(line))
-    if not explanation.strip():
+    quiz = parse_quiz(body)
+    if quiz.is_fill_in and not quiz.has_separator:
+        return ["no explanation: add a line `---` after the question, then the explanation"]
+    if not quiz.is_fill_in and not quiz.answers:
+        return ["no answers: list them as `- [x] right answer` and `- [ ] wrong answer`"]
+    if not quiz.is_fill_in and not any(correct for correct, _ in quiz.answers):
+        return ["no correct answer: mark at least one answer `- [x]`"]
+    if not quiz.explanation:
         return ["no explanation: after the answers, say why the right answer is right and the tempting one wrong"]
-    if not INTERNAL_LINK.search(explanation):
+    if not INTERNAL_LINK.search(quiz.explanation):
         return ["its explanation has no link into the guide: add one to the heading that teaches it, e.g. [Reflection of feeling](#reflection-of-feeling)"]
     return []
 

@@ -1,0 +1,58 @@
+"""Read one quiz block's Markdown (mkdocs-quiz syntax) into its parts.
+
+Pure functions, no MkDocs events: hooks/quiz_checks.py checks the parts and
+hooks/print_page.py prints them, so both read quizzes the same way.
+
+    Which response reflects feeling?      <- stem
+    - [ ] "Try warm milk."                <- answers (correct or not)
+    - [x] "You sound worn out."
+    > per-answer feedback (ignored here)
+
+    Why the second is right...            <- explanation
+
+A fill-in-the-blank quiz holds [[answer]] blanks in its stem and puts its
+explanation after a line `---`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+QUIZ = re.compile(r"<quiz>(?P<body>.*?)</quiz>", re.DOTALL)
+ANSWER = re.compile(r"^[ \t]*[-*][ \t]*\[(?P<mark>[xX ]?)\][ \t]*(?P<text>.*)$")
+FEEDBACK = re.compile(r"^[ \t]*>")
+BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+
+
+@dataclass
+class QuizParts:
+    stem: str
+    answers: list[tuple[bool, str]] = field(default_factory=list)  # (correct, text)
+    blanks: list[str] = field(default_factory=list)
+    explanation: str = ""
+    has_separator: bool = True  # fill-in-the-blank only: the `---` line was found
+
+    @property
+    def is_fill_in(self) -> bool:
+        return bool(self.blanks)
+
+
+def parse_quiz(body: str) -> QuizParts:
+    lines = body.strip("\n").splitlines()
+    if BLANK.search(body):
+        cut = next((i for i, line in enumerate(lines) if line.strip() == "---"), None)
+        stem = "\n".join(lines[:cut] if cut is not None else lines).strip()
+        explanation = "\n".join(lines[cut + 1:]).strip() if cut is not None else ""
+        return QuizParts(stem, blanks=BLANK.findall(stem), explanation=explanation,
+                         has_separator=cut is not None)
+    rows = [(i, ANSWER.match(line)) for i, line in enumerate(lines)]
+    rows = [(i, m) for i, m in rows if m]
+    if not rows:
+        return QuizParts(body.strip())
+    after = lines[rows[-1][0] + 1:]
+    return QuizParts(
+        stem="\n".join(lines[: rows[0][0]]).strip(),
+        answers=[(m["mark"].lower() == "x", m["text"]) for _, m in rows],
+        explanation="\n".join(line for line in after if not FEEDBACK.match(line)).strip(),
+    )
