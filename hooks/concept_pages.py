@@ -1,20 +1,32 @@
-"""Render the glossary page and the back-of-book concept index as Markdown.
+"""Render the glossary page and the back-of-book concept index.
 
-Pure functions that take data and return Markdown; no MkDocs events. Links are
-ordinary Markdown links to `page.md#anchor`, so MkDocs' strict validation checks
-every one. Text that comes from data files is escaped with `escape_text()`.
+Pure functions that take data and return text; no MkDocs events. Each page is a
+short Markdown page (front matter, title, an intro whose links MkDocs checks, and a
+placeholder) plus its body written straight as HTML, which hooks/concepts.py puts in
+place of the placeholder: converting some 1,500 generated links through Markdown
+cost more build time than the rest of the hooks together. The links in the body come
+from the guide's own outline (every anchor was read from a heading), and the test
+suite checks every link and anchor of the built site. Text from data files is escaped
+with `escape_text()`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from glossary_data import term_anchor
 from guide_data import escape_text
 
 # Parts of a section page that summarise or test rather than treat a concept.
 NOT_INDEXED = {"key-takeaways", "reflection-questions", "check-your-understanding"}
+BODY = "<!-- generated-body -->"
+
+# (src_uri, anchor) -> the link's href from the generated page
+Href = Callable[[str, str], str]
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a term occurs: a section page and one of its H2 parts."""
@@ -23,10 +35,6 @@ class Place:
     page_title: str    # e.g. 2.2 Empathy and trust
     anchor: str        # H2 id, "" for the page's opening
     heading: str       # H2 title, "" for the page's opening
-
-    @property
-    def href(self) -> str:
-        return f"{self.page}#{self.anchor}" if self.anchor else self.page
 
 
 def group_by_page(places: list[Place]) -> dict[str, list[Place]]:
@@ -41,60 +49,79 @@ def _letter(term: str) -> str:
     return first if first.isalpha() else "#"
 
 
+def _link(href: str, text: str) -> str:
+    return f'<a href="{escape_text(href)}">{text}</a>'
+
+
+def _heading(level: int, anchor: str, text: str) -> str:
+    permalink = f'<a class="headerlink" href="#{anchor}" title="Link to this heading">&para;</a>'
+    return f'<h{level} id="{anchor}">{text}{permalink}</h{level}>'
+
+
 def _jump_list(letters: list[str], prefix: str) -> str:
-    links = " · ".join(f"[{letter}](#{prefix}{letter.lower()})" for letter in letters)
-    return f'<nav class="az-jump" aria-label="Jump to a letter" markdown="span">{links}</nav>\n'
+    links = " · ".join(_link(f"#{prefix}{letter.lower()}", letter) for letter in letters)
+    return f'<nav class="az-jump" aria-label="Jump to a letter">{links}</nav>'
 
 
 def _sorted_by_term(items):
     return sorted(items, key=lambda item: item[0].casefold())
 
 
-def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles: dict[str, str]) -> str:
-    """The glossary page: A–Z jump list, then each term with French, definition and links."""
-    entries = sorted(entries, key=lambda e: e["term"].casefold())
-    letters = sorted({_letter(e["term"]) for e in entries})
-    out = [
-        "---\nhide:\n  - toc\nsearch:\n  boost: 2\n---\n",
-        "# Glossary\n",
+def glossary_markdown() -> str:
+    return (
+        "---\nhide:\n  - toc\nsearch:\n  boost: 2\n---\n\n# Glossary\n\n"
         "Every term the guide marks in its pages, with its Québec French equivalent. "
         "Hover over or tab to a marked term in any section to see its definition there; "
-        "the [concept index](concept-index.md) lists every place each term is discussed.\n",
-        _jump_list(letters, "letter-"),
-    ]
+        f"the [concept index](concept-index.md) lists every place each term is discussed.\n\n{BODY}\n"
+    )
+
+
+def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles: dict[str, str], href: Href) -> str:
+    """The glossary's body (HTML): A–Z jump list, then each term with French, definition and links."""
+    entries = sorted(entries, key=lambda e: e["term"].casefold())
+    out = [_jump_list(sorted({_letter(e["term"]) for e in entries}), "letter-")]
     current = None
     for entry in entries:
         if _letter(entry["term"]) != current:
             current = _letter(entry["term"])
-            out.append(f"## {current} {{ #letter-{current.lower()} }}\n")
-        out.append(_glossary_entry(entry, places.get(entry["term"], []), titles))
+            out.append(_heading(2, f"letter-{current.lower()}", current))
+        out.append(_glossary_entry(entry, places.get(entry["term"], []), titles, href))
     return "\n".join(out)
 
 
-def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str]) -> str:
+def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], href: Href) -> str:
     term = entry["term"]
-    lines = [
-        f"### {escape_text(term)} {{ #{term_anchor(term)} }}\n",
-        f'<p class="gloss-french"><span class="gloss-label">French:</span> '
-        f'<span lang="fr">{escape_text(entry["french"])}</span></p>\n',
-        f"{escape_text(entry['definition'])}\n",
-    ]
+    page_link = lambda page: _link(href(page, ""), escape_text(titles.get(page, page)))
     intro = entry["introduced_in"]
-    details = [f"- Introduced in [{escape_text(titles.get(intro, intro))}]({intro})"]
+    details = [f"Introduced in {page_link(intro)}"]
     pages = [page for page in group_by_page(places) if page != intro]
     if pages:
-        listed = ", ".join(f"[{escape_text(titles.get(p, p))}]({p})" for p in pages)
-        details.append(f"- Also discussed in {listed}")
+        details.append("Also discussed in " + ", ".join(page_link(p) for p in pages))
     if entry.get("synonyms"):
-        details.append("- Also called " + ", ".join(f"*{escape_text(s)}*" for s in entry["synonyms"]))
+        details.append("Also called " + ", ".join(f"<em>{escape_text(s)}</em>" for s in entry["synonyms"]))
     if entry.get("see_also"):
-        related = ", ".join(f"[{escape_text(r)}](#{term_anchor(r)})" for r in entry["see_also"])
-        details.append(f"- See also {related}")
-    return "\n".join(lines) + "\n" + "\n".join(details) + "\n"
+        details.append("See also " + ", ".join(_link(f"#{term_anchor(r)}", escape_text(r)) for r in entry["see_also"]))
+    return "\n".join([
+        _heading(3, term_anchor(term), escape_text(term)),
+        f'<p class="gloss-french"><span class="gloss-label">French:</span> '
+        f'<span lang="fr">{escape_text(entry["french"])}</span></p>',
+        f"<p>{escape_text(entry['definition'])}</p>",
+        "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>",
+    ])
 
 
-def render_concept_index(entries: list[dict], places: dict[str, list[Place]]) -> str:
-    """A back-of-book index: each concept with every section and heading that treats it.
+def concept_index_markdown() -> str:
+    return (
+        # the index is links only: search would just echo the glossary, so leave it out
+        "---\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n\n# Concept index\n\n"
+        "Every concept of the [glossary](glossary.md), with each section and heading where the "
+        "guide treats it. **Bold** marks the section that introduces the concept (its main "
+        f"entry); *see* and *see also* point to related entries.\n\n{BODY}\n"
+    )
+
+
+def render_concept_index(entries: list[dict], places: dict[str, list[Place]], href: Href) -> str:
+    """A back-of-book index (HTML): each concept with every section and heading that treats it.
 
     The introducing section comes first, in bold, as the main entry; synonyms get
     "see" entries and related terms "see also" links, as in Sphinx's genindex.
@@ -102,51 +129,42 @@ def render_concept_index(entries: list[dict], places: dict[str, list[Place]]) ->
     headwords: list[tuple[str, dict]] = [(e["term"], e) for e in entries]
     headwords += [(s, {"see": e["term"]}) for e in entries for s in e.get("synonyms", [])]
     headwords = _sorted_by_term(headwords)
-    letters = sorted({_letter(word) for word, _ in headwords})
-    out = [
-        # the index is links only: search would just echo the glossary, so leave it out
-        "---\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n",
-        "# Concept index\n",
-        "Every concept of the [glossary](glossary.md), with each section and heading where the "
-        "guide treats it. **Bold** marks the section that introduces the concept (its main "
-        "entry); *see* and *see also* point to related entries.\n",
-        _jump_list(letters, "index-"),
-    ]
+    out = [_jump_list(sorted({_letter(word) for word, _ in headwords}), "index-")]
     current = None
     for word, entry in headwords:
         if _letter(word) != current:
+            if current is not None:
+                out.append("</ul>")
             current = _letter(word)
-            out.append(f"## {current} {{ #index-{current.lower()} }}\n")
+            out += [_heading(2, f"index-{current.lower()}", current), "<ul>"]
         if "see" in entry:
-            out.append(f"- {escape_text(word)}, *see* [{escape_text(entry['see'])}](#idx-{term_anchor(entry['see'])})")
+            see = _link(f"#idx-{term_anchor(entry['see'])}", escape_text(entry["see"]))
+            out.append(f"<li>{escape_text(word)}, <em>see</em> {see}</li>")
         else:
-            out.append(_index_entry(entry, places.get(word, [])))
-    return "\n".join(out) + "\n"
+            out.append(_index_entry(entry, places.get(word, []), href))
+    return "\n".join(out + ["</ul>"])
 
 
-def _index_entry(entry: dict, places: list[Place]) -> str:
+def _index_entry(entry: dict, places: list[Place], href: Href) -> str:
     term = entry["term"]
-    head = f'- <span class="index-term" id="idx-{term_anchor(term)}">{escape_text(term)}</span>'
     by_page = group_by_page([p for p in places if p.anchor not in NOT_INDEXED])
     intro = entry["introduced_in"]
     ordered = sorted(by_page, key=lambda page: (page != intro, page))
-    lines = [head]
+    lines = []
     for page in ordered:
-        line = _index_subentry(by_page[page])
-        lines.append(f"    - **{line}** (main entry)" if page == intro else f"    - {line}")
+        line = _index_subentry(by_page[page], href)
+        lines.append(f"<strong>{line}</strong> (main entry)" if page == intro else line)
     if intro not in by_page:
-        lines.append(f"    - **[introduced in this section]({intro})** (main entry)")
+        lines.append(f"<strong>{_link(href(intro, ''), 'introduced in this section')}</strong> (main entry)")
     if entry.get("see_also"):
-        related = ", ".join(f"[{escape_text(r)}](#idx-{term_anchor(r)})" for r in entry["see_also"])
-        lines.append(f"    - *see also* {related}")
-    return "\n".join(lines)
+        related = ", ".join(_link(f"#idx-{term_anchor(r)}", escape_text(r)) for r in entry["see_also"])
+        lines.append(f"<em>see also</em> {related}")
+    return (f'<li><span class="index-term" id="idx-{term_anchor(term)}">{escape_text(term)}</span>'
+            "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul></li>")
 
 
-def _index_subentry(places: list[Place]) -> str:
-    """'2.2 Empathy and trust: [Levels of empathy](…#levels), [Trust](…#trust)'."""
+def _index_subentry(places: list[Place], href: Href) -> str:
+    """'2.2 Empathy and trust: <a …#levels>Levels of empathy</a>, <a …#trust>Trust</a>'."""
     title = escape_text(places[0].page_title)
-    links = [
-        f"[{escape_text(p.heading) if p.anchor else 'opening'}]({p.href})"
-        for p in places
-    ]
+    links = [_link(href(p.page, p.anchor), escape_text(p.heading) if p.anchor else "opening") for p in places]
     return f"{title}: " + ", ".join(links)

@@ -64,6 +64,9 @@ FAILING_CASES = {
     "link to a missing anchor": (
         lambda p: append(p / SECTION, "\nSee [missing](communication-skills.md#no-such-heading).\n"),
         [r"02-foundations/empathy-and-trust\.md.*#no-such-heading"]),
+    "link to a missing glossary entry": (
+        lambda p: append(p / SECTION, "\nSee [missing](../glossary.md#no-such-term).\n"),
+        [r"02-foundations/empathy-and-trust\.md.*glossary\.md#no-such-term"]),
     "quiz without a correct answer": (
         lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n</quiz>\n"),
         [r"docs/02-foundations/empathy-and-trust\.md:.*question 7 \(line \d+, \"Which\?.*no correct answer"]),

@@ -118,22 +118,30 @@ PLACES = {
 }
 
 
+def href(uri, anchor):
+    """Links as the hook writes them from a page at the site's root, with directory URLs."""
+    url = "../" + uri[:-3] + "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
 def test_index_marks_main_entry_first_and_links_headings():
-    index = render_concept_index(ENTRIES, PLACES)
+    index = render_concept_index(ENTRIES, PLACES, href)
     empathy = index[index.index('id="idx-empathy"'):index.index("working alliance</span>")]
-    assert empathy.index("**2.2 Empathy: [Levels](02-f/empathy.md#levels)** (main entry)") < empathy.index("2.1 Principles: [Core conditions](02-f/principles.md#core)")
+    main = '<strong>2.2 Empathy: <a href="../02-f/empathy/#levels">Levels</a></strong> (main entry)'
+    assert empathy.index(main) < empathy.index('2.1 Principles: <a href="../02-f/principles/#core">Core conditions</a>')
     assert "key-takeaways" not in index  # summaries are not indexed
-    assert "*see also* [working alliance](#idx-working-alliance)" in empathy
+    assert '<em>see also</em> <a href="#idx-working-alliance">working alliance</a>' in empathy
 
 
 def test_index_has_see_entries_for_synonyms():
-    assert "- therapeutic alliance, *see* [working alliance](#idx-working-alliance)" in render_concept_index(ENTRIES, PLACES)
+    index = render_concept_index(ENTRIES, PLACES, href)
+    assert '<li>therapeutic alliance, <em>see</em> <a href="#idx-working-alliance">working alliance</a></li>' in index
 
 
 def test_glossary_page_escapes_data_and_marks_french():
-    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy"})
+    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy"}, href)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<span lang="fr">empathie</span>' in page
-    assert "### empathy { #empathy }" in page
-    assert "- Introduced in [2.2 Empathy](02-f/empathy.md)" in page
-    assert "[E](#letter-e)" in page and "[W](#letter-w)" in page
+    assert page.count('<h3 id="empathy">empathy<a class="headerlink" href="#empathy"') == 1
+    assert '<li>Introduced in <a href="../02-f/empathy/">2.2 Empathy</a></li>' in page
+    assert '<a href="#letter-e">E</a>' in page and '<a href="#letter-w">W</a>' in page
