@@ -1,10 +1,10 @@
 """The printable edition: the whole guide on one page (print/), in reading order.
 
-It is put together from the pages' HTML once they are rendered, so the guide's Markdown
-is converted only once per build. Events:
+It is put together from the pages' HTML once they are rendered, so nothing is converted
+from Markdown twice. Events:
 - on_files: add print.md (a title, a short intro and a placeholder);
-- on_page_content, before mkdocs-quiz fills in its quizzes: keep the HTML of each page
-  that will be printed (home, chapters, sections, comparison, glossary, references);
+- on_page_content, last: keep the finished HTML of each page that will be printed
+  (home, chapters, sections, comparison, glossary, references);
 - on_page_context of print.md (every page is rendered by then): put the kept pages in,
   in nav order, each page's ids prefixed with its own key so they stay unique, links
   between pages turned into links inside the print page, collapsible boxes opened, and
@@ -17,24 +17,30 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
-import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
 
-import markdown as markdown_lib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 from page_outline import nav_order
-from quiz_source import BLANK, QUIZ, parse_quiz
 
 PRINT_PAGE = "print.md"
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
 PLACEHOLDER = "<!-- print-edition -->"
-QUIZ_PLACEHOLDER = re.compile(r"<!-- MKDOCS_QUIZ_PLACEHOLDER_(\d+) -->")
-LINK_TARGET = re.compile(r"\]\((?!https?:|mailto:)(?P<path>[^)#\s]*)(?:#(?P<anchor>[\w-]+))?\)")
+# mkdocs-quiz 1.7's HTML for one quiz: question, form (choices or blanks), explanation
+QUIZ_HTML = re.compile(
+    r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*'
+    r'<div class="quiz-question"[^>]*>(?P<question>.*?)</div>\s*<form [^>]*>(?P<form>.*?)</form>\s*'
+    r'<section class="content hidden">(?P<explanation>.*?)</section>\s*</div>', re.S)
+QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
+QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
+# what a quiz page has that paper does not need: the quiz stylesheet and script that
+# hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
+QUIZ_ASSETS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/quiz/quiz\.css">'
+                         r'|<script src="[^"]*assets/quiz/quiz\.js" defer></script>'
+                         r'|<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.S)
 # attributes that hold ids (several, space-separated, for the aria ones)
 ID_ATTRIBUTE = re.compile(r'(?<=\s)(?P<name>id|for|aria-describedby|aria-labelledby|aria-controls)="(?P<value>[^"]*)"')
 URL_ATTRIBUTE = re.compile(r'(?<=\s)(?P<name>href|src)="(?P<value>[^"]*)"')
@@ -43,7 +49,6 @@ CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>
 TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class="gloss-tip" role="tooltip" '
                      r'id="[\w-]*?gloss-tip-(?P<term>[\w-]+)">[^<]*</span></span>')
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-SPLIT = "<!--print-split-->"
 log = logging.getLogger("mkdocs.hooks.print_page")
 
 # HTML of each printed page, by src path, as rendered in this build
@@ -69,10 +74,10 @@ def on_files(files, config):
     return files
 
 
-@event_priority(50)  # before mkdocs-quiz (priority 0) replaces its placeholders by quizzes
+@event_priority(-200)  # last: after mkdocs-quiz (0) and hooks/quiz_assets.py (-100)
 def on_page_content(html, page, config, files):
     if page.file.src_uri in printed_pages(config):
-        rendered[page.file.src_uri] = html
+        rendered[page.file.src_uri] = QUIZ_ASSETS.sub("", html)
     return html
 
 
@@ -86,12 +91,12 @@ def on_page_context(context, page, config, nav):
         raise PluginError(f"print edition: these pages were not rendered: {', '.join(missing)}")
     urls = {_site_path(files[uri].url): uri for uri in files}
     body, answer_key = {}, []
-    questions = _printed_quizzes(pages, files, config)
     for uri in pages:
-        page_questions, answers = questions[uri]
-        body[uri] = printable_html(uri, rendered[uri], page_questions, files[uri].url, urls, page.url, set(pages))
+        title = files[uri].page.title if files[uri].page else uri
+        body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), files[uri].url, urls,
+                                            page.url, set(pages))
         if answers:
-            title = html_lib.escape(files[uri].page.title if files[uri].page else uri)
+            title = html_lib.escape(title)
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{title}</h2>\n' + "\n".join(answers))
     body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">Answer key</h1>\n'
                           + "\n".join(answer_key) + "\n</section>")
@@ -113,15 +118,11 @@ def _documentation_files(nav):
         yield page.file
 
 
-def printable_html(uri: str, html: str, questions: list[str], url: str, urls: dict[str, str],
-                   print_url: str, printed: set[str]) -> str:
-    """One rendered page made printable: its quizzes as questions, unique ids, inner links, open boxes."""
+def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, str],
+                   print_url: str, printed: set[str]) -> tuple[str, list[str]]:
+    """One rendered page made printable: unique ids, inner links, open boxes, and its quizzes
+    as printed questions. Returns the page and its answer-key entries."""
     key = page_key(uri)
-    placeholders = QUIZ_PLACEHOLDER.findall(html)
-    if len(placeholders) != len(questions):
-        raise PluginError(f"print edition: {uri} has {len(placeholders)} rendered quizzes but "
-                          f"{len(questions)} <quiz> blocks in its source; check that every quiz is closed")
-    html = QUIZ_PLACEHOLDER.sub(lambda m: questions[int(m[1])], html)
 
     def prefix_ids(match: re.Match[str]) -> str:
         ids = " ".join(f"{key}--{value}" for value in match["value"].split())
@@ -149,7 +150,50 @@ def printable_html(uri: str, html: str, questions: list[str], url: str, urls: di
     # collapsible boxes print open; a figure's text description stays as it is
     # (guide.js also opens every box before printing)
     html = CLOSED_BOX.sub(r"<details\g<attrs> open>\g<summary>", html)
-    return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>'
+    html, answers = print_quizzes(html, number)
+    if 'class="quiz' in html:
+        raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
+                          "mkdocs-quiz's HTML may have changed (see print_quizzes in hooks/print_page.py)")
+    return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>', answers
+
+
+def print_quizzes(html: str, number: str) -> tuple[str, list[str]]:
+    """Each quiz mkdocs-quiz rendered becomes a printed question (choices lettered, blanks as
+    lines); its answer and explanation become an entry of the answer key. Section questions
+    are numbered 2.2.1, 2.2.2...; a chapter's review questions 2.R1, 2.R2..."""
+    answers: list[str] = []
+
+    def print_quiz(match: re.Match[str]) -> str:
+        n = len(answers) + 1
+        label = f"{number}.{n}" if "." in number else f"{number}.R{n}"
+        question = match["question"].strip()
+        options = QUIZ_OPTION.findall(match["form"])
+        if options:
+            correct = [LETTERS[i] for i, (attrs, _) in enumerate(options) if "data-correct" in attrs]
+            choose = " (choose all that apply)" if len(correct) > 1 else ""
+            items = "".join(f"<li>{LETTERS[i]}. {text}</li>" for i, (_, text) in enumerate(options))
+            question = _lead(question, f"<strong>Question {label}.</strong>{choose} ") + f'<ul class="print-options">{items}</ul>'
+            answer = ", ".join(correct) + "."
+        else:
+            blanks = [html_lib.escape(html_lib.unescape(b)) for b in QUIZ_BLANK.findall(question)]
+            question = _lead(QUIZ_BLANK.sub('<span class="print-blank">____________</span>', question),
+                             f"<strong>Question {label}.</strong> ")
+            answer = f"<em>{', '.join(blanks)}</em>."
+        answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} "))
+        return f'<div class="print-question">{question}</div>'
+
+    return QUIZ_HTML.sub(print_quiz, html), answers
+
+
+def _lead(html: str, prefix: str) -> str:
+    """Put `prefix` at the start of the first paragraph of `html` (or in a paragraph of its own)."""
+    return html.replace("<p>", "<p>" + prefix, 1) if html.startswith("<p>") else f"<p>{prefix}</p>{html}"
+
+
+def _number(title: str, uri: str) -> str:
+    """A page's number, from its title: "2.2 Empathy and trust" -> "2.2"; else the page's key."""
+    match = re.match(r"(\d+(?:\.\d+)?)\s", title)
+    return match[1] if match else page_key(uri)
 
 
 def first_definitions_only(html: str) -> str:
@@ -178,64 +222,3 @@ def check_inner_links(pages: dict[str, str]) -> list[str]:
             problems.append(f"print edition: the part from {uri} links to #{', #'.join(broken[:5])}, "
                             "which is not in the print page; check the heading ids that page links to")
     return problems
-
-
-def _printed_quizzes(pages: list[str], files: dict, config) -> dict[str, tuple[list[str], list[str]]]:
-    """For each page, its quizzes as printed questions and as answer-key entries, in HTML.
-
-    All of them are converted in one Markdown pass, split apart afterwards."""
-    urls = {uri: file.url for uri, file in files.items()}
-    blocks, owners = [], []
-    for uri in pages:
-        source = get_data(files[uri].content_string)[0]
-        number = _section_number(source) or page_key(uri)
-        for n, match in enumerate(QUIZ.finditer(source), start=1):
-            # section questions are 2.2.1, 2.2.2...; a chapter's review questions 2.R1, 2.R2...
-            label = f"{number}.{n}" if "." in number else f"{number}.R{n}"
-            question, answer = _print_quiz(match["body"], label)
-            blocks += [_inner_links(question, uri, set(pages), urls), _inner_links(answer, uri, set(pages), urls)]
-            owners.append(uri)
-    converter = markdown_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    converted = converter.convert(f"\n\n{SPLIT}\n\n".join(blocks)).split(SPLIT) if blocks else []
-    result: dict[str, tuple[list[str], list[str]]] = {uri: ([], []) for uri in pages}
-    for n, uri in enumerate(owners):
-        result[uri][0].append(f'<div class="print-question">{converted[2 * n].strip()}</div>')
-        result[uri][1].append(converted[2 * n + 1].strip())
-    return result
-
-
-def _section_number(markdown: str) -> str:
-    match = re.search(r"^#\s+(\d+(?:\.\d+)?)\s", markdown, re.M)
-    return match[1] if match else ""
-
-
-def _print_quiz(body: str, number: str) -> tuple[str, str]:
-    """A quiz as a printed question, and its answer-key entry (both Markdown)."""
-    quiz = parse_quiz(body)
-    if quiz.is_fill_in:
-        question = BLANK.sub("\\_" * 12, quiz.stem)
-        return (f"**Question {number}.** {question}\n",
-                f"**{number}.** *{', '.join(quiz.blanks)}*. {quiz.explanation}")
-    options = [f"{LETTERS[n]}. {text}" for n, (_, text) in enumerate(quiz.answers)]
-    correct = [LETTERS[n] for n, (right, _) in enumerate(quiz.answers) if right]
-    choose = " (choose all that apply)" if len(correct) > 1 else ""
-    question = f"**Question {number}.**{choose} {quiz.stem}\n\n" + "\n".join(f"- {o}" for o in options) + "\n"
-    return question, f"**{number}.** {', '.join(correct)}. {quiz.explanation}"
-
-
-def _inner_links(markdown: str, uri: str, printed: set[str], urls: dict[str, str]) -> str:
-    """Links in a quiz: to printed pages they stay inside the print page; others go to the site."""
-    directory = posixpath.dirname(uri)
-
-    def relink(match: re.Match[str]) -> str:
-        path, anchor = match["path"], match["anchor"]
-        target = posixpath.normpath(posixpath.join(directory, path)) if path else uri
-        if target in printed:
-            inner = f"{page_key(target)}--{anchor}" if anchor else f"p-{page_key(target)}"
-            return f"](#{inner})"
-        if target not in urls:
-            raise PluginError(f"print edition: a quiz on {uri} links to {path}, which is not a page of the guide")
-        href = get_relative_url(urls[target] or ".", urls[PRINT_PAGE])
-        return f"]({href}{'#' + anchor if anchor else ''})"
-
-    return LINK_TARGET.sub(relink, markdown)

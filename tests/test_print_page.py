@@ -9,20 +9,35 @@ from page_outline import nav_order
 import pytest
 from mkdocs.exceptions import PluginError
 
-from print_page import LEFT_OUT, _print_quiz, check_inner_links, first_definitions_only, page_key, printable_html
+from print_page import LEFT_OUT, check_inner_links, first_definitions_only, page_key, print_quizzes, printable_html
+
+
+CHOICE = ('<div class="quiz" data-show-correct="true" id="quiz-0">\n<a href="#quiz-0" class="quiz-header-link">#</a>\n'
+          '<div class="quiz-question" id="quiz-0-question"><p>A client says: "Hi."</p></div>\n'
+          '<form action="javascript:void(0);"><fieldset><div><input type="checkbox" name="answer" value="0" id="quiz-0-0" >'
+          '<label for="quiz-0-0">Advise</label></div><div><input type="checkbox" name="answer" value="1" id="quiz-0-1" '
+          'data-correct="true"><label for="quiz-0-1">Reflect</label></div></fieldset>'
+          '<button type="submit" class="quiz-button">Submit</button></form>\n'
+          '<section class="content hidden"><p>Why: see <a href="#h">x</a>.</p></section>\n</div>')
+BLANK = ('<div class="quiz quiz-fill-blank" data-quiz-type="fill-blank" id="quiz-1">\n'
+         '<a href="#quiz-1" class="quiz-header-link">#</a>\n<div class="quiz-question">\n<p>Rogers called it '
+         '<input type="text" class="quiz-blank-input" id="quiz-1-blank-0" data-answer="congruence" size="6" aria-label="Answer">.</p>\n'
+         '</div>\n<form action="javascript:void(0);"><button type="submit" class="quiz-button">Submit</button></form>\n'
+         '<section class="content hidden"><p>See <a href="#c">c</a>.</p></section>\n</div>')
 
 
 def test_a_choice_question_prints_without_its_answer_which_goes_to_the_key():
-    question, answer = _print_quiz('A client says: "Hi."\n- [ ] Advise\n- [x] Reflect\n\nWhy: see [x](#h).', "2.2.1")
-    assert question.startswith("**Question 2.2.1.** A client says") and "- a. Advise" in question and "- b. Reflect" in question
-    assert "[x]" not in question and "Why" not in question
-    assert answer == "**2.2.1.** b. Why: see [x](#h)."
+    html, answers = print_quizzes("<p>Before.</p>" + CHOICE, "2.2")
+    assert html.startswith("<p>Before.</p>") and 'class="quiz' not in html
+    assert '<p><strong>Question 2.2.1.</strong> A client says: "Hi."</p>' in html
+    assert '<li>a. Advise</li><li>b. Reflect</li>' in html and "Why" not in html
+    assert answers == ['<p><strong>2.2.1.</strong> b. Why: see <a href="#h">x</a>.</p>']
 
 
 def test_a_blank_prints_as_a_line_and_its_answer_goes_to_the_key():
-    question, answer = _print_quiz("Rogers called it [[congruence]].\n\n---\nSee [c](#c).", "2.1.3")
-    assert "congruence" not in question and "\\_" in question
-    assert answer == "**2.1.3.** *congruence*. See [c](#c)."
+    html, answers = print_quizzes(CHOICE + BLANK, "2")
+    assert "Question 2.R2." in html and "congruence" not in html and 'class="print-blank"' in html
+    assert answers[1] == '<p><strong>2.R2.</strong> <em>congruence</em>. See <a href="#c">c</a>.</p>'
 
 
 URLS = {"": "index.md", "02-f/a/": "02-f/a.md", "02-f/b/": "02-f/b.md", "progress/": "progress.md"}
@@ -37,8 +52,8 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
             '<svg><path marker-end="url(#arrow)"/></svg>'
             '<details class="note"><summary>More</summary>m</details>'
             '<details class="info"><summary>Text description</summary>d</details>'
-            '<!-- MKDOCS_QUIZ_PLACEHOLDER_0 -->')
-    out = printable_html("02-f/a.md", html, ["<p>Question 2.1.1</p>"], "02-f/a/", URLS, "print/", PRINTED)
+            + CHOICE)
+    out, answers = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED)
     assert out.startswith('<section class="print-page-break" id="p-02-f-a">')
     assert 'id="02-f-a--a"' in out and 'id="02-f-a--part"' in out
     assert 'href="#02-f-b--x"' in out and 'href="#02-f-a--part"' in out and 'href="#p-index"' in out
@@ -46,12 +61,13 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
     assert 'for="02-f-a--q1"' in out and 'aria-describedby="02-f-a--t1 02-f-a--t2"' in out
     assert "url(#02-f-a--arrow)" in out
     assert '<details class="note" open><summary>More' in out and '<details class="info"><summary>Text' in out
-    assert "Question 2.1.1" in out and "PLACEHOLDER" not in out
+    assert "Question 2.1.1." in out and 'class="quiz' not in out
+    assert answers == ['<p><strong>2.1.1.</strong> b. Why: see <a href="#02-f-a--h">x</a>.</p>']
 
 
-def test_a_page_whose_quizzes_do_not_match_its_source_fails_the_build():
-    with pytest.raises(PluginError, match="02-f/a.md has 1 rendered quizzes but 2"):
-        printable_html("02-f/a.md", "<!-- MKDOCS_QUIZ_PLACEHOLDER_0 -->", ["q1", "q2"], "02-f/a/", URLS, "print/", PRINTED)
+def test_a_quiz_that_cannot_be_read_fails_the_build_naming_the_page():
+    with pytest.raises(PluginError, match="a quiz on 02-f/a.md could not be read"):
+        printable_html("02-f/a.md", '<div class="quiz" id="quiz-0">changed markup</div>', "2.1", "02-f/a/", URLS, "print/", PRINTED)
 
 
 def test_a_link_to_a_missing_id_in_the_print_page_is_reported_with_its_page():
