@@ -6,14 +6,16 @@ Reads data/glossary.yml and the section pages. Events:
   glossary.md and concept-index.md (never written into docs/), their bodies as HTML;
 - on_page_content of those two pages: put the body in place of the placeholder
   (before hooks/print_page.py keeps the glossary for the print edition);
-- on_page_markdown: mark the first use of each term on a section or chapter page
+- on_page_content: mark the first use of each term on a section or chapter page
   as a focusable link to its glossary entry with its definition as a tooltip
   (assets/guide.js and guide.css show it on hover and focus, hide it on Escape).
+  It works on the rendered HTML: run through Markdown, the ~470 tooltips cost more
+  build time than all the other hooks together. Search leaves the definitions out
+  (data-search-exclude): the glossary page is where search finds them.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
@@ -25,21 +27,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from page_outline import is_chapter_page, is_section_page, site_outlines
-from term_matcher import TermMatcher, build_forms
+from term_matcher import SKIPPED_HTML, TermMatcher, build_forms
 
 GLOSSARY_PAGE = "glossary.md"
 INDEX_PAGE = "concept-index.md"
 
 glossary: dict[str, dict] = {}
-matcher = TermMatcher({})
+matcher: TermMatcher | None = None       # finds terms in Markdown (where they occur)
+html_matcher: TermMatcher | None = None  # marks them in rendered HTML (tooltips)
 bodies: dict[str, str] = {}  # generated page -> its body, in HTML
 
 
 def on_config(config):
-    global glossary, matcher
+    global glossary, matcher, html_matcher
     entries = load_glossary(Path(config.config_file_path).parent)
     glossary = {entry["term"]: entry for entry in entries}
     matcher = TermMatcher(build_forms(entries))
+    html_matcher = TermMatcher(build_forms(entries), SKIPPED_HTML)
 
 
 def on_files(files, config):
@@ -69,30 +73,25 @@ def on_files(files, config):
     return files
 
 
-@event_priority(60)  # before hooks/print_page.py (50) keeps the glossary for the print edition
+@event_priority(60)  # before mkdocs-quiz (0) fills in its quizzes, and before the print edition keeps the page
 def on_page_content(html, page, config, files):
-    body = bodies.get(page.file.src_uri)
-    if body is None:
-        return html
-    # so that MkDocs' strict validation of links to these pages' anchors still sees them
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'\sid="([^"]+)"', body))
-    return html.replace(BODY, body, 1)
-
-
-def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
+    if uri in bodies:
+        # so that MkDocs' strict validation of links to these pages' anchors still sees them
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'\sid="([^"]+)"', bodies[uri]))
+        return html.replace(BODY, bodies[uri], 1)
     if not (is_section_page(uri) or is_chapter_page(uri)):
-        return markdown
-    glossary_href = posixpath.relpath(GLOSSARY_PAGE, posixpath.dirname(uri) or ".") + "#"
+        return html
+    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
 
     def tooltip(term: str, text: str) -> str:
         anchor = term_anchor(term)
         definition = escape_text(glossary[term]["definition"])
         return (
-            f'<span class="gloss">[{text}]({glossary_href}{anchor})'
-            f'{{ .gloss-term aria-describedby="gloss-tip-{anchor}" }}'
-            f'<span class="gloss-tip" role="tooltip" id="gloss-tip-{anchor}">{definition}</span></span>'
+            f'<span class="gloss"><a aria-describedby="gloss-tip-{anchor}" class="gloss-term" '
+            f'href="{glossary_url}#{anchor}">{text}</a><span class="gloss-tip" role="tooltip" '
+            f'id="gloss-tip-{anchor}" data-search-exclude>{definition}</span></span>'
         )
 
-    marked, _ = matcher.mark_first(markdown, tooltip)
+    marked, _ = html_matcher.mark_first(html, tooltip)
     return marked

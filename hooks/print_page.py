@@ -47,7 +47,7 @@ URL_ATTRIBUTE = re.compile(r'(?<=\s)(?P<name>href|src)="(?P<value>[^"]*)"')
 CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description))")
 # a marked term as hooks/concepts.py writes it (the definition is escaped text, no tags)
 TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class="gloss-tip" role="tooltip" '
-                     r'id="[\w-]*?gloss-tip-(?P<term>[\w-]+)">[^<]*</span></span>')
+                     r'id="[\w-]*?gloss-tip-(?P<term>[\w-]+)"[^>]*>[^<]*</span></span>')
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 log = logging.getLogger("mkdocs.hooks.print_page")
 

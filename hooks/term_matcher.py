@@ -1,11 +1,14 @@
-"""Find glossary terms in a page's Markdown with one compiled pattern.
+"""Find glossary terms in a page, as Markdown or as rendered HTML, with one compiled pattern.
 
-Pure functions, no MkDocs events. `TermMatcher` is built once per build from the
+Pure functions, no MkDocs events. A `TermMatcher` is built once per build from the
 glossary; each page is then scanned in a single pass. Text that must never be
-marked is matched first by the same pattern and passed through unchanged:
-headings, fenced and inline code, links and images, HTML tags and comments
-(mkdocs-quiz has already replaced quiz blocks by comments), attribute lists,
-admonition title lines and URLs.
+marked is matched first by the same pattern and passed through unchanged.
+In Markdown (used to find where terms occur): headings, fenced and inline code,
+links and images, HTML tags and comments (mkdocs-quiz has already replaced quiz
+blocks by comments), attribute lists, admonition title lines and URLs.
+In HTML (used to mark them, after rendering, so Markdown never sees the tooltips):
+comments (quiz placeholders), headings, links, code, scripts and styles, figures,
+admonition and collapsible-box titles, abbreviations, tags and entities.
 """
 
 from __future__ import annotations
@@ -31,14 +34,24 @@ SKIPPED_CONTEXTS = [
 ]
 
 
+# The same for rendered HTML (an element skipped whole is matched with its content).
+SKIPPED_HTML = [
+    r"<!--.*?-->",                                       # comment / quiz placeholder
+    r"<(?P<el>h[1-6]|a|code|pre|script|style|svg|figure|summary|abbr|button|label)\b[^>]*>.*?</(?P=el)>",
+    r'<p class="admonition-title">.*?</p>',              # admonition title
+    r"<[a-zA-Z/][^>]*>",                                 # any other tag
+    r"&#?\w+;",                                         # entity
+]
+
+
 class TermMatcher:
     """Matches every form of every term: case-insensitive, whole words, longest first."""
 
-    def __init__(self, forms_to_term: dict[str, str]):
+    def __init__(self, forms_to_term: dict[str, str], skipped: list[str] = SKIPPED_CONTEXTS):
         self.forms_to_term = {form.casefold(): term for form, term in forms_to_term.items()}
         alternatives = trie_pattern(self.forms_to_term) or r"(?!)"
         self.pattern = re.compile(
-            "|".join(SKIPPED_CONTEXTS) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])",
+            "|".join(skipped) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])",
             re.IGNORECASE | re.MULTILINE | re.DOTALL,
         )
 

@@ -5,7 +5,7 @@ import pytest
 from concept_pages import Place, render_concept_index, render_glossary
 from glossary_data import check_introductions, load_glossary
 from guide_data import DataFileError
-from term_matcher import TermMatcher, build_forms
+from term_matcher import SKIPPED_HTML, TermMatcher, build_forms
 
 ENTRY = """  - term: {term}
     french: {french}
@@ -94,6 +94,32 @@ def test_longest_form_wins_and_spans_line_breaks():
 ])
 def test_skipped_contexts_are_not_marked(context):
     assert marked(context)[1] == []
+
+
+HTML_MATCHER = TermMatcher(MATCHER.forms_to_term, SKIPPED_HTML)
+
+
+@pytest.mark.parametrize("context", [
+    '<h2 id="empathy">Empathy in practice</h2>',
+    '<a href="x/">empathy</a>',
+    "<code>empathy</code>",
+    "<pre><code>empathy\n</code></pre>",
+    "<!-- MKDOCS_QUIZ_PLACEHOLDER_0 -->",
+    '<p class="admonition-title">Empathy at work</p>',
+    "<details><summary>Empathy</summary></details>",
+    '<figure><svg><text>empathy</text></svg><figcaption>Empathy</figcaption></figure>',
+    '<span title="empathy">',
+    "&empathy;",
+])
+def test_skipped_html_is_not_marked(context):
+    assert HTML_MATCHER.mark_first(context, lambda term, text: f"<<{term}>>")[1] == []
+
+
+def test_terms_in_html_text_are_marked_once():
+    html = '<h2 id="e">Empathy</h2>\n<p>Her <em>empathy</em> and empathy; <a href="#">client</a> client.</p>'
+    out, terms = HTML_MATCHER.mark_first(html, lambda term, text: f"<<{text}>>")
+    assert out == '<h2 id="e">Empathy</h2>\n<p>Her <em><<empathy>></em> and empathy; <a href="#">client</a> <<client>>.</p>'
+    assert terms == ["empathy", "client"]
 
 
 def test_term_after_a_skipped_context_is_still_found():
