@@ -24,6 +24,9 @@ NARRATIVE = re.compile(
     r"(?<![\w-])(?P<surname>[A-ZÀ-Þ][\w'’-]*[a-zà-ÿ][\w'’-]*)"
     r"(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-ZÀ-Þ][\w'’-]+))?\s+\((?P<year>" + YEAR + r")\)"
 )
+# "(1957)": where a narrative citation ends. Found first, because trying NARRATIVE at
+# every position of a page is what made this check slow.
+YEAR_IN_PARENS = re.compile(r"\(" + YEAR + r"\)")
 FIRST_AUTHOR_END = re.compile(r"\s*(?:,|&|\band\b|\bet al\.)")
 SKIPPED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`[^`\n]*`|\]\([^)]*\)|https?://\S+", re.M | re.S)
 
@@ -55,11 +58,21 @@ def find_citations(markdown: str) -> list[Citation]:
             if part_match:
                 author = first_author(part_match["authors"])
                 found.append(Citation(match[0], author, part_match["year"], match.start()))
-    for match in NARRATIVE.finditer(text):
+    for match in narrative_citations(text):
         surname = re.sub(r"['’]s$", "", match["surname"])  # possessive: Kolb's (1984)
         if not surname.isupper():
             found.append(Citation(match[0], surname, match["year"], match.start()))
     return sorted(found, key=lambda c: c.offset)
+
+
+def narrative_citations(text: str):
+    """NARRATIVE's matches, looked for only just before each "(year)"."""
+    for year in YEAR_IN_PARENS.finditer(text):
+        # the longest name part NARRATIVE can match ("Surname and Other (") is short
+        for match in NARRATIVE.finditer(text, max(0, year.start() - 120), year.end()):
+            if match.end() == year.end():
+                yield match
+                break
 
 
 def reference_keys(cite: str) -> tuple[str, str]:

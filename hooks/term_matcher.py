@@ -64,10 +64,12 @@ class TermMatcher:
             self.term_of(m["term"]) for m in self.pattern.finditer(markdown) if m["term"]
         }
 
-    def mark_first(self, markdown: str, render: Callable[[str, str], str]) -> tuple[str, list[str]]:
+    def mark_first(self, markdown: str, render: Callable[[str, str], str],
+                   occurrences: list[tuple[int, str]] | None = None) -> tuple[str, list[str]]:
         """Replace the first occurrence of each term by `render(term, matched_text)`.
 
-        Returns the new Markdown and the terms marked, in order of appearance.
+        Returns the new text and the terms marked, in order of appearance. If given,
+        `occurrences` receives (offset in the original text, term) for every occurrence.
         """
         marked: list[str] = []
         seen: set[str] = set()
@@ -77,6 +79,8 @@ class TermMatcher:
             if not text:
                 return match[0]
             term = self.term_of(text)
+            if occurrences is not None:
+                occurrences.append((match.start(), term))
             if term in seen:
                 return text
             seen.add(term)
