@@ -9,6 +9,8 @@ the glossary, next to the starter's home page, all from one run.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import json
 import os
@@ -29,8 +31,31 @@ GUIDE_PAGES = {"home": "", "section with quizzes": "02-foundations/empathy-and-t
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a real host does (GitHub Pages, Netlify): text gzip-compressed.
+
+    Both sites get the same server, so the comparison stays fair; without compression
+    Lighthouse would time the download of every stylesheet and script at several times
+    its real size."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the parent redirects to the URL with a slash
+            path = path / "index.html"
+        compressible = path.suffix in {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+        if not (compressible and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def serve(site: Path) -> str:

@@ -102,11 +102,13 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
     if entry.get("see_also"):
         details.append("See also " + ", ".join(_link(f"#{term_anchor(r)}", escape_text(r)) for r in entry["see_also"]))
     return "\n".join([
+        '<div class="glossary-entry">',
         _heading(3, term_anchor(term), escape_text(term)),
         f'<p class="gloss-french"><span class="gloss-label">French:</span> '
         f'<span lang="fr">{escape_text(entry["french"])}</span></p>',
         f"<p>{escape_text(entry['definition'])}</p>",
         "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>",
+        "</div>",
     ])
 
 

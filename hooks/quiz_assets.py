@@ -4,7 +4,9 @@ mkdocs-quiz inlines its CSS and JavaScript (about 61 KB decoded) into every page
 quiz or not, so no page can reuse what the browser already has. Events:
 - on_files: add its quiz.css and quiz.js to the site as assets/quiz/ files;
 - on_page_markdown (before mkdocs-quiz): turn the plugin off on pages without a quiz;
-- on_page_content (after mkdocs-quiz): replace the inlined copies by links to the files.
+- on_page_content (after mkdocs-quiz): drop the inlined copies, and link the script;
+- on_post_page: link the stylesheet in <head>, where it does not hold up the page's
+  text half-way through (a stylesheet in <body> blocks what follows it).
 The figures are printed by `make bench` (bench/page_weight.py).
 """
 
@@ -38,7 +40,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if not quiz_plugin.style or quiz_plugin.style not in html:
         return html
-    css = get_relative_url("assets/quiz/quiz.css", page.url)
     js = get_relative_url("assets/quiz/quiz.js", page.url)
-    html = html.replace(quiz_plugin.style, f'<link rel="stylesheet" href="{css}">', 1)
+    page.meta["quiz_stylesheet"] = get_relative_url("assets/quiz/quiz.css", page.url)
+    html = html.replace(quiz_plugin.style, "", 1)
     return html.replace(quiz_plugin.js_script, f'<script src="{js}" defer></script>', 1)
+
+
+def on_post_page(output, page, config):
+    css = page.meta.get("quiz_stylesheet")
+    if not css:
+        return output
+    return output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
