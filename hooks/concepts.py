@@ -54,8 +54,9 @@ def on_config(config):
     global glossary, matcher, html_matcher
     entries = load_glossary(Path(config.config_file_path).parent)
     glossary = {entry["term"]: entry for entry in entries}
-    matcher = TermMatcher(build_forms(entries))
-    html_matcher = TermMatcher(build_forms(entries), SKIPPED_HTML)
+    forms = build_forms(entries)
+    matcher = TermMatcher(forms)
+    html_matcher = TermMatcher(forms, SKIPPED_HTML)
 
 
 def on_files(files, config):

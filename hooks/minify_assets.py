@@ -10,6 +10,8 @@ takes about a fifth off the CSS and JavaScript a section page downloads
 
 from __future__ import annotations
 
+import posixpath
+
 import rcssmin
 import rjsmin
 from mkdocs.plugins import event_priority
@@ -19,7 +21,7 @@ MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 def needs_minifying(src_uri: str) -> bool:
     return (src_uri.startswith("assets/") and not src_uri.startswith("assets/vendor/")
-            and ".min." not in src_uri and src_uri[src_uri.rfind("."):] in MINIFIERS)
+            and ".min." not in src_uri and posixpath.splitext(src_uri)[1] in MINIFIERS)
 
 
 def is_the_guides(file, docs_dir: str) -> bool:
@@ -31,5 +33,5 @@ def is_the_guides(file, docs_dir: str) -> bool:
 def on_files(files, config):
     for file in files:
         if needs_minifying(file.src_uri) and is_the_guides(file, config.docs_dir):
-            file.content_string = MINIFIERS[file.src_uri[file.src_uri.rfind("."):]](file.content_string)
+            file.content_string = MINIFIERS[posixpath.splitext(file.src_uri)[1]](file.content_string)
     return files

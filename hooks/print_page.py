@@ -36,10 +36,9 @@ QUIZ_HTML = re.compile(
     r'<section class="content hidden">(?P<explanation>.*?)</section>\s*</div>', re.S)
 QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
 QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
-# what a quiz page has that paper does not need: the quiz stylesheet and script that
+# what a quiz page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
-QUIZ_ASSETS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/quiz/quiz\.css">'
-                         r'|<script src="[^"]*assets/quiz/quiz\.js" defer></script>'
+QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></script>'
                          r'|<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.S)
 # attributes that hold ids (several, space-separated, for the aria ones)
 ID_ATTRIBUTE = re.compile(r'(?<=\s)(?P<name>id|for|aria-describedby|aria-labelledby|aria-controls)="(?P<value>[^"]*)"')
@@ -51,7 +50,8 @@ TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 log = logging.getLogger("mkdocs.hooks.print_page")
 
-# HTML of each printed page, by src path, as rendered in this build
+# the pages printed, in reading order (set in on_files), and the HTML of each, by src path
+print_order: list[str] = []
 rendered: dict[str, str] = {}
 
 
@@ -60,11 +60,8 @@ def page_key(src_uri: str) -> str:
     return src_uri[: -len(".md")].replace("/", "-")
 
 
-def printed_pages(config) -> list[str]:
-    return [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
-
-
 def on_files(files, config):
+    print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
     intro = ('<p class="print-intro">Every chapter and section in reading order, with the glossary, '
              "the references and an answer key at the end. Use your browser's Print command (or save "
              "as PDF) to get a paper copy.</p>")
@@ -76,7 +73,7 @@ def on_files(files, config):
 
 @event_priority(-200)  # last: after mkdocs-quiz (0) and hooks/quiz_assets.py (-100)
 def on_page_content(html, page, config, files):
-    if page.file.src_uri in printed_pages(config):
+    if page.file.src_uri in print_order:
         rendered[page.file.src_uri] = QUIZ_ASSETS.sub("", html)
     return html
 
@@ -84,20 +81,19 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     if page.file.src_uri != PRINT_PAGE:
         return context
-    files = {file.src_uri: file for file in _documentation_files(nav)}
-    pages = [uri for uri in printed_pages(config) if uri in files]
+    in_nav = {nav_page.file.src_uri: nav_page for nav_page in nav.pages}
+    pages = [uri for uri in print_order if uri in in_nav]
     missing = [uri for uri in pages if uri not in rendered]
     if missing:
         raise PluginError(f"print edition: these pages were not rendered: {', '.join(missing)}")
-    urls = {_site_path(files[uri].url): uri for uri in files}
+    urls = {_site_path(nav_page.url): uri for uri, nav_page in in_nav.items()}
     body, answer_key = {}, []
     for uri in pages:
-        title = files[uri].page.title if files[uri].page else uri
-        body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), files[uri].url, urls,
+        title = in_nav[uri].title or uri
+        body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), in_nav[uri].url, urls,
                                             page.url, set(pages))
         if answers:
-            title = html_lib.escape(title)
-            answer_key.append(f'<h2 id="answers-{page_key(uri)}">{title}</h2>\n' + "\n".join(answers))
+            answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
     body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">Answer key</h1>\n'
                           + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
@@ -111,11 +107,6 @@ def on_page_context(context, page, config, nav):
 def _site_path(url: str) -> str:
     """A page's URL as a path from the site root: the home page's "./" becomes ""."""
     return "" if url in ("./", ".") else url
-
-
-def _documentation_files(nav):
-    for page in nav.pages:
-        yield page.file
 
 
 def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, str],

@@ -171,3 +171,26 @@ def test_glossary_page_escapes_data_and_marks_french():
     assert page.count('<h3 id="empathy">empathy<a class="headerlink" href="#empathy"') == 1
     assert '<li>Introduced in <a href="../02-f/empathy/">2.2 Empathy</a></li>' in page
     assert '<a href="#letter-e">E</a>' in page and '<a href="#letter-w">W</a>' in page
+
+
+def test_index_places_from_the_tooltip_pass_match_those_read_from_markdown():
+    """The concept index takes each term's places from the tooltip pass over a page's HTML;
+    a page not rendered yet (e.g. `mkdocs serve --dirty`) is read from its Markdown instead.
+    Both must give the same places."""
+    import markdown as md
+    import concepts
+    from page_outline import outline
+
+    uri = "02-f/empathy.md"
+    source = "# 2.2 Empathy\n\nEmpathy first.\n\n## Levels { #levels }\n\nA client and a working alliance.\n\n## Trust\n\nClients again.\n"
+    page = outline(uri, source)
+    concepts.matcher, concepts.outlines = MATCHER, {uri: page}
+    from_markdown = concepts.places_in(uri, page)
+    html = md.markdown(source, extensions=["attr_list", "toc"])
+    occurrences = []
+    HTML_MATCHER.mark_first(html, lambda term, text: text, occurrences)
+    concepts.record_places(uri, html, occurrences)
+    from_html = concepts.places_in(uri, page)
+    assert from_html and set(from_html) == set(from_markdown)
+    assert {(p.term, p.place.anchor) for p in from_html} == {
+        ("empathy", ""), ("client", "levels"), ("working alliance", "levels"), ("client", "trust")}
