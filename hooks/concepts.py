@@ -1,19 +1,20 @@
 """Glossary terms: tooltips in the pages, the glossary page and the concept index.
 
 Reads data/glossary.yml and the section pages. Events:
-- on_config: load and validate the glossary, compile the term patterns once;
+- on_config: load and validate the glossary, compile the term pattern once;
 - on_files: check each term's introducing section, and add glossary.md and
   concept-index.md (never written into docs/), each a title, an intro and a placeholder;
-- on_page_content of a section or chapter page: mark the first use of each term as a
-  focusable link to its glossary entry with its definition as a tooltip
-  (assets/guide.js and guide.css show it on hover and focus, hide it on Escape), and
-  note under which H2 each term occurs, for the index. It works on the rendered HTML:
-  run through Markdown, the ~470 tooltips cost more build time than all the other
-  hooks together. Search leaves the definitions out (data-search-exclude): the
-  glossary page is where search finds them;
-- on_page_content of the glossary and the index (generated, so rendered after the
-  pages they list): put their body, written as HTML, in place of the placeholder,
-  before hooks/print_page.py keeps the glossary for the print edition.
+- on_page_context, two handlers (every page's HTML is final by then, quizzes included):
+  - after the search plugin (priority -50), on a section or chapter page: mark the
+    first use of each term as a focusable link to its glossary entry, with its
+    definition as a tooltip (assets/guide.js and guide.css show it on hover and focus,
+    hide it on Escape), and note under which H2 each term occurs, for the index.
+    Working on rendered HTML keeps ~470 tooltips out of Markdown, and working after
+    search keeps them out of the search index (and out of its parsing time): the
+    glossary page is where search finds the definitions;
+  - before the search plugin (priority 50), on the glossary and the index (generated,
+    so built after the pages they list): put their body, written as HTML, in place of
+    the placeholder, so that search indexes the glossary.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from concept_pages import (BODY, Place, concept_index_markdown, glossary_markdow
                            render_glossary)
 from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from page_outline import is_chapter_page, is_section_page, site_outlines
@@ -36,8 +37,11 @@ GLOSSARY_PAGE = "glossary.md"
 INDEX_PAGE = "concept-index.md"
 
 glossary: dict[str, dict] = {}
-matcher: TermMatcher | None = None       # finds terms in Markdown (where they occur)
+forms: dict[str, str] = {}               # every matchable form -> its term
+matcher: TermMatcher | None = None       # finds terms in Markdown; built only if a page is read from Markdown
 html_matcher: TermMatcher | None = None  # marks them in rendered HTML (tooltips)
+tips: dict[str, tuple[str, str]] = {}    # term -> (its anchor, its escaped definition), made once per build
+site_files = None             # the build's files (on_page_context is not given them)
 outlines: dict = {}           # section page -> its outline (page_outline.PageOutline)
 # where the tooltip pass found terms on each section page, keyed by the page and its outline
 # (a page edited under `mkdocs serve` gets a new outline, so nothing goes stale)
@@ -51,21 +55,23 @@ class TermPlace(NamedTuple):
 
 
 def on_config(config):
-    global glossary, matcher, html_matcher
+    global glossary, forms, matcher, html_matcher, tips
     entries = load_glossary(Path(config.config_file_path).parent)
     glossary = {entry["term"]: entry for entry in entries}
     forms = build_forms(entries)
-    matcher = TermMatcher(forms)
+    matcher = None
     html_matcher = TermMatcher(forms, SKIPPED_HTML)
+    tips = {entry["term"]: (term_anchor(entry["term"]), escape_text(entry["definition"])) for entry in entries}
 
 
 def on_files(files, config):
-    global outlines
+    global outlines, site_files
     root = Path(config.config_file_path).parent
     outlines = site_outlines(files, config.nav)
     check_introductions(list(glossary.values()), set(outlines), root)
     files.append(File.generated(config, GLOSSARY_PAGE, content=glossary_markdown()))
     files.append(File.generated(config, INDEX_PAGE, content=concept_index_markdown()))
+    site_files = files
     return files
 
 
@@ -92,8 +98,11 @@ def places_in(uri: str, outline) -> list[TermPlace]:
     """Each term's places on a section page, in the order found. The tooltip pass records
     them while it reads the page's HTML; a page it has not read (not rendered yet) is read
     here from its Markdown, part by part."""
+    global matcher
     if (uri, id(outline)) in found_places:
         return found_places[(uri, id(outline))]
+    if matcher is None:
+        matcher = TermMatcher(forms)
     return [TermPlace(term, Place(uri, outline.title, part.anchor, part.title))
             for part in outline.parts for term in sorted(matcher.terms_in(part.text))]
 
@@ -114,29 +123,37 @@ def record_places(uri: str, html: str, occurrences: list[tuple[int, str]]) -> No
     found_places[(uri, id(outline))] = places
 
 
-@event_priority(60)  # before mkdocs-quiz (0) fills in its quizzes, and before the print edition keeps the page
-def on_page_content(html, page, config, files):
+@event_priority(50)  # before the search plugin (0) indexes the page
+def _fill_in_body(context, page, config, nav):
     uri = page.file.src_uri
     if uri in (GLOSSARY_PAGE, INDEX_PAGE):
-        body = render_body(uri, page.url, files)
+        body = render_body(uri, page.url, site_files)
         # so that MkDocs' strict validation of links to these pages' anchors still sees them
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'\sid="([^"]+)"', body))
-        return html.replace(BODY, body, 1)
+        page.content = page.content.replace(BODY, body, 1)
+    return context
+
+
+@event_priority(-50)  # after search (0) has indexed the page; before the print edition (-200) keeps it
+def _mark_terms(context, page, config, nav):
+    uri = page.file.src_uri
     if not (is_section_page(uri) or is_chapter_page(uri)):
-        return html
-    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
+        return context
+    glossary_url = get_relative_url(site_files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
 
     def tooltip(term: str, text: str) -> str:
-        anchor = term_anchor(term)
-        definition = escape_text(glossary[term]["definition"])
+        anchor, definition = tips[term]
         return (
             f'<span class="gloss"><a aria-describedby="gloss-tip-{anchor}" class="gloss-term" '
             f'href="{glossary_url}#{anchor}">{text}</a><span class="gloss-tip" role="tooltip" '
-            f'id="gloss-tip-{anchor}" data-search-exclude>{definition}</span></span>'
+            f'id="gloss-tip-{anchor}">{definition}</span></span>'
         )
 
-    occurrences: list[tuple[int, str]] = []
-    marked, _ = html_matcher.mark_first(html, tooltip, occurrences)
+    html, occurrences = page.content, []
+    page.content, _ = html_matcher.mark_first(html, tooltip, occurrences)
     if is_section_page(uri):
-        record_places(uri, html, occurrences)
-    return marked
+        record_places(uri, html, occurrences)  # offsets are into the unmarked HTML
+    return context
+
+
+on_page_context = CombinedEvent(_fill_in_body, _mark_terms)

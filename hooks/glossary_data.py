@@ -6,6 +6,7 @@ Pure functions, no MkDocs events; hooks/concepts.py calls `load_glossary()` from
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +26,7 @@ GLOSSARY_FIELDS = {
 }
 
 
+@lru_cache(maxsize=4096)  # called for every link to a term; slugify is slow
 def term_anchor(term: str) -> str:
     """The id of a term on the glossary and index pages."""
     return slugify(term, "-")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -195,6 +196,7 @@ def load_entries(
 MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "*_`[]{}\\|"})
 
 
+@lru_cache(maxsize=4096)  # the same titles and terms are escaped hundreds of times a build
 def escape_text(text: str) -> str:
     """Text from a data file made inert in Markdown and HTML alike."""
     return html.escape(" ".join(str(text).split()), quote=True).translate(MARKDOWN_SPECIALS)

@@ -7,7 +7,7 @@ In Markdown (used to find where terms occur): headings, fenced and inline code,
 links and images, HTML tags and comments (mkdocs-quiz has already replaced quiz
 blocks by comments), attribute lists, admonition title lines and URLs.
 In HTML (used to mark them, after rendering, so Markdown never sees the tooltips):
-comments (quiz placeholders), headings, links, code, scripts and styles, figures,
+comments, quizzes and mkdocs-quiz's progress widgets, headings, links, code, scripts and styles, figures,
 admonition and collapsible-box titles, abbreviations, tags and entities.
 """
 
@@ -37,6 +37,8 @@ SKIPPED_CONTEXTS = [
 # The same for rendered HTML (an element skipped whole is matched with its content).
 SKIPPED_HTML = [
     r"<!--.*?-->",                                       # comment / quiz placeholder
+    r'<div class="quiz[ "].*?</section>\s*</div>',       # a quiz mkdocs-quiz rendered (ends with its explanation)
+    r'<div id="quiz-progress-sidebar".*?</nav>',         # mkdocs-quiz's progress widgets
     r"<(?P<el>h[1-6]|a|code|pre|script|style|svg|figure|summary|abbr|button|label)\b[^>]*>.*?</(?P=el)>",
     r'<p class="admonition-title">.*?</p>',              # admonition title
     r"<[a-zA-Z/][^>]*>",                                 # any other tag

@@ -82,6 +82,9 @@ FAILING_CASES = {
     "event handler in a page": (
         lambda p: append(p / SECTION, '\n<img src="x.png" onerror="alert(1)">\n'),
         [r"could run script"]),
+    "javascript: link in a page": (
+        lambda p: append(p / SECTION, '\n[Click](JavaScript:alert(1))\n'),
+        [r"empathy-and-trust\.md: the page contains markup that could run script .*JavaScript:"]),
 }
 
 
