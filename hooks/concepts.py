@@ -129,7 +129,7 @@ def _fill_in_body(context, page, config, nav):
     if uri in (GLOSSARY_PAGE, INDEX_PAGE):
         body = render_body(uri, page.url, site_files)
         # so that MkDocs' strict validation of links to these pages' anchors still sees them
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'\sid="([^"]+)"', body))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'id="(?<=\sid=")([^"]+)"', body))
         page.content = page.content.replace(BODY, body, 1)
     return context
 

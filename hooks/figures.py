@@ -124,6 +124,18 @@ def inline_svg(root: ET.Element, prefix: str) -> str:
     return re.sub(r"\n[ \t]*(?=\n)", "", ET.tostring(root, encoding="unicode"))  # no blank lines
 
 
+# a drawing inlined once per build and per `mkdocs serve` session, until its file changes
+_inlined: dict[tuple[Path, int, str], str] = {}
+
+
+def inlined_figure(path: Path, prefix: str) -> str:
+    """parse_svg() then inline_svg(), remembered by file, modification time and prefix."""
+    key = (path, path.stat().st_mtime_ns, prefix)
+    if key not in _inlined:
+        _inlined[key] = inline_svg(parse_svg(path), prefix)
+    return _inlined[key]
+
+
 def _copy(root: ET.Element) -> ET.Element:
     return ET.fromstring(ET.tostring(root))
 
@@ -175,14 +187,13 @@ def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | N
         if not path.is_file():
             problems.append(f"{where}: {shown} does not exist. Create it, or correct the name in the marker")
             continue
+        prefix = f"fig-{name}-{counts[name]}-" if counts[name] > 1 else f"fig-{name}-"
         try:
-            root = parse_svg(path)
+            svg = inlined_figure(path, prefix)
         except ValueError as error:
             problems.append(f"{where}: {shown} {error}")
             continue
         problems += [f"{where}: {problem}" for problem in figure_problems(markdown, match.end(), chapter)]
-        prefix = f"fig-{name}-{counts[name]}-" if counts[name] > 1 else f"fig-{name}-"
-        svg = inline_svg(root, prefix)
         block = (
             f'{indent}<div class="guide-figure__art" markdown="0">\n'
             + "\n".join(indent + text for text in svg.splitlines())

@@ -44,8 +44,9 @@ QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></scrip
 # (each starts with the space before the name, which is kept: a look-behind is twice as slow)
 ID_ATTRIBUTE = re.compile(r'(?P<name>\s(?:id|for|aria-describedby|aria-labelledby|aria-controls))="(?P<value>[^"]*)"')
 URL_ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src))="(?P<value>[^"]*)"')
-ANY_ID = re.compile(r'\sid="([^"]+)"')
-INNER_HREF = re.compile(r'\shref="#([^"]+)"')
+# literal first, then a look-behind for the space: far faster than a leading \s over 900 KB
+ANY_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
+INNER_HREF = re.compile(r'href="#(?<=\shref="#)([^"]+)"')
 CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description))")
 # a marked term as hooks/concepts.py writes it (the definition is escaped text, no tags)
 TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class="gloss-tip" role="tooltip" '

@@ -38,12 +38,18 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-100)
 def on_page_content(html, page, config, files):
-    if not quiz_plugin.style or quiz_plugin.style not in html:
+    style, script = quiz_plugin.style, quiz_plugin.js_script
+    # mkdocs-quiz appends both at the end of the page: look for them from the end
+    at_style = html.rfind(style) if style else -1
+    if at_style < 0:
         return html
     js = get_relative_url("assets/quiz/quiz.js", page.url)
     page.meta["quiz_stylesheet"] = get_relative_url("assets/quiz/quiz.css", page.url)
-    html = html.replace(quiz_plugin.style, "", 1)
-    return html.replace(quiz_plugin.js_script, f'<script src="{js}" defer></script>', 1)
+    html = html[:at_style] + html[at_style + len(style):]
+    at_script = html.rfind(script)
+    if at_script < 0:
+        return html
+    return html[:at_script] + f'<script src="{js}" defer></script>' + html[at_script + len(script):]
 
 
 def on_post_page(output, page, config):

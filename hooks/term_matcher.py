@@ -14,7 +14,7 @@ admonition and collapsible-box titles, abbreviations, tags and entities.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 # Alternatives tried before a term: the first that matches at a position wins, so a term
 # inside any of these stretches is skipped.
@@ -47,24 +47,36 @@ SKIPPED_HTML = [
 
 
 class TermMatcher:
-    """Matches every form of every term: case-insensitive, whole words, longest first."""
+    """Matches every form of every term: case-insensitive, whole words, longest first.
+
+    The text is lower-cased and matched by a case-sensitive pattern (a third faster than
+    re.IGNORECASE); a text whose lower-case form has another length (a rare letter such
+    as "İ") is matched by a case-insensitive copy of the pattern, built when first needed."""
 
     def __init__(self, forms_to_term: dict[str, str], skipped: list[str] = SKIPPED_CONTEXTS):
         self.forms_to_term = {form.casefold(): term for form, term in forms_to_term.items()}
-        alternatives = trie_pattern(self.forms_to_term) or r"(?!)"
-        self.pattern = re.compile(
-            "|".join(skipped) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])",
-            re.IGNORECASE | re.MULTILINE | re.DOTALL,
-        )
+        alternatives = trie_pattern({form.lower() for form in forms_to_term}) or r"(?!)"
+        self.source = "|".join(skipped) + rf"|(?<![\w-])(?P<term>{alternatives})(?![\w-])"
+        self.pattern = re.compile(self.source, re.MULTILINE | re.DOTALL)
+        self._any_case: re.Pattern[str] | None = None
 
     def term_of(self, matched_text: str) -> str:
         return self.forms_to_term[" ".join(matched_text.split()).casefold()]
 
+    def _term_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of terms (not of skipped stretches) in `text`, with offsets into `text`."""
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = self.pattern.finditer(lowered)
+        else:
+            if self._any_case is None:
+                self._any_case = re.compile(self.source, re.IGNORECASE | re.MULTILINE | re.DOTALL)
+            matches = self._any_case.finditer(text)
+        return (m for m in matches if m.start("term") >= 0)
+
     def terms_in(self, markdown: str) -> set[str]:
         """Every term that occurs outside the skipped contexts."""
-        return {
-            self.term_of(m["term"]) for m in self.pattern.finditer(markdown) if m["term"]
-        }
+        return {self.term_of(markdown[m.start():m.end()]) for m in self._term_matches(markdown)}
 
     def mark_first(self, markdown: str, render: Callable[[str, str], str],
                    occurrences: list[tuple[int, str]] | None = None) -> tuple[str, list[str]]:
@@ -75,21 +87,22 @@ class TermMatcher:
         """
         marked: list[str] = []
         seen: set[str] = set()
-
-        def replace(match: re.Match[str]) -> str:
-            text = match["term"]
-            if not text:
-                return match[0]
+        out: list[str] = []
+        done = 0
+        for match in self._term_matches(markdown):
+            start, end = match.span()
+            text = markdown[start:end]
             term = self.term_of(text)
             if occurrences is not None:
-                occurrences.append((match.start(), term))
+                occurrences.append((start, term))
             if term in seen:
-                return text
+                continue
             seen.add(term)
             marked.append(term)
-            return render(term, text)
-
-        return self.pattern.sub(replace, markdown), marked
+            out += [markdown[done:start], render(term, text)]
+            done = end
+        out.append(markdown[done:])
+        return "".join(out), marked
 
 
 def trie_pattern(words: Iterable[str]) -> str:

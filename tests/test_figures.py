@@ -320,3 +320,20 @@ def test_figures_are_numbered_in_reading_order_by_chapter(built_site):
             numbers.setdefault(chapter, []).append(n)
     for chapter, ns in numbers.items():
         assert ns == list(range(1, len(ns) + 1)), f"chapter {chapter}: figures numbered {ns}"
+
+
+def test_an_edited_drawing_is_read_again(docs):
+    """Drawings are remembered between pages and `mkdocs serve` rebuilds, until the file changes."""
+    import os
+    page = figure_block("demo", "2.1")
+    first = replace_markers(page, docs, "02-f/page.md")
+    assert "Demo title" in first and replace_markers(page, docs, "02-f/page.md") == first
+    svg = docs / "assets" / "figures" / "demo.svg"
+    svg.write_text(GOOD_SVG.replace("Demo title", "Edited title"), encoding="utf-8")
+    stat = svg.stat()
+    os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert "Edited title" in replace_markers(page, docs, "02-f/page.md")
+    svg.write_text("<svg", encoding="utf-8")
+    os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    with pytest.raises(FigureError, match="not well-formed"):
+        replace_markers(page, docs, "02-f/page.md")

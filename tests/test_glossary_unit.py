@@ -122,6 +122,21 @@ def test_terms_in_html_text_are_marked_once():
     assert terms == ["empathy", "client"]
 
 
+def test_rendered_quizzes_and_quiz_widgets_are_not_marked():
+    quiz = ('<div class="quiz" id="quiz-0"><a href="#quiz-0" class="quiz-header-link">#</a>'
+            '<div class="quiz-question"><p>What is empathy?</p></div><form><fieldset></fieldset></form>'
+            '<section class="content hidden"><p>Empathy is...</p></section>\n</div>')
+    widgets = '<div id="quiz-progress-sidebar"><p>client</p></div><nav id="quiz-progress-mobile">client</nav>'
+    out, terms = HTML_MATCHER.mark_first(f"{quiz}{widgets}<p>A client.</p>", lambda term, text: f"<<{text}>>")
+    assert terms == ["client"] and out.endswith("<p>A <<client>>.</p>") and out.startswith(quiz + widgets)
+
+
+def test_text_whose_lower_case_changes_length_is_matched_in_place():
+    # "İ".lower() is two characters: the matcher falls back to its case-insensitive pattern
+    out, terms = HTML_MATCHER.mark_first("<p>İstanbul: EMPATHY, then a client.</p>", lambda term, text: f"<<{text}>>")
+    assert out == "<p>İstanbul: <<EMPATHY>>, then a <<client>>.</p>" and terms == ["empathy", "client"]
+
+
 def test_term_after_a_skipped_context_is_still_found():
     assert marked("## Empathy\n\nEmpathy matters.")[0] == "## Empathy\n\n<<empathy|Empathy>> matters."
 
