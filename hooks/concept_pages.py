@@ -53,9 +53,9 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{escape_text(href)}">{text}</a>'
 
 
-def _heading(level: int, anchor: str, text: str) -> str:
-    permalink = f'<a class="headerlink" href="#{anchor}" title="Link to this heading">&para;</a>'
-    return f'<h{level} id="{anchor}">{text}{permalink}</h{level}>'
+def _heading(level: int, anchor: str, text: str, permalink: bool = True) -> str:
+    link = f'<a class="headerlink" href="#{anchor}" title="Link to this heading">&para;</a>' if permalink else ""
+    return f'<h{level} id="{anchor}">{text}{link}</h{level}>'
 
 
 def _jump_list(letters: list[str], prefix: str) -> str:
@@ -101,14 +101,14 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
         details.append("Also called " + ", ".join(f"<em>{escape_text(s)}</em>" for s in entry["synonyms"]))
     if entry.get("see_also"):
         details.append("See also " + ", ".join(_link(f"#{term_anchor(r)}", escape_text(r)) for r in entry["see_also"]))
+    # no wrapper element and no ¶ link per term: ~190 fewer elements to lay out on a phone
+    # (each term's id is linked from every tooltip and from the concept index)
     return "\n".join([
-        '<div class="glossary-entry">',
-        _heading(3, term_anchor(term), escape_text(term)),
+        _heading(3, term_anchor(term), escape_text(term), permalink=False),
         f'<p class="gloss-french"><span class="gloss-label">French:</span> '
         f'<span lang="fr">{escape_text(entry["french"])}</span></p>',
         f"<p>{escape_text(entry['definition'])}</p>",
         "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>",
-        "</div>",
     ])
 
 

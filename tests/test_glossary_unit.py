@@ -183,7 +183,7 @@ def test_glossary_page_escapes_data_and_marks_french():
     page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy"}, href)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<span lang="fr">empathie</span>' in page
-    assert page.count('<h3 id="empathy">empathy<a class="headerlink" href="#empathy"') == 1
+    assert page.count('<h3 id="empathy">empathy</h3>') == 1
     assert '<li>Introduced in <a href="../02-f/empathy/">2.2 Empathy</a></li>' in page
     assert '<a href="#letter-e">E</a>' in page and '<a href="#letter-w">W</a>' in page
 
