@@ -33,7 +33,7 @@ PLACEHOLDER = "<!-- print-edition -->"
 QUIZ_HTML = re.compile(
     r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*'
     r'<div class="quiz-question"[^>]*>(?P<question>.*?)</div>\s*<form [^>]*>(?P<form>.*?)</form>\s*'
-    r'<section class="content hidden">(?P<explanation>.*?)</section>\s*</div>', re.S)
+    r'<section class="content hidden"[^>]*>(?P<explanation>.*?)</section>\s*</div>', re.S)
 QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
 QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
 # what a quiz page's content has that paper does not need: the quiz script that

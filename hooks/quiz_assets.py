@@ -5,6 +5,8 @@ quiz or not, so no page can reuse what the browser already has. Events:
 - on_files: add its quiz.css and quiz.js to the site as assets/quiz/ files;
 - on_page_markdown (before mkdocs-quiz): turn the plugin off on pages without a quiz;
 - on_page_content (after mkdocs-quiz): drop the inlined copies, and link the script;
+  mark each quiz and the progress widgets data-search-exclude (search indexes the text
+  that teaches, not the questions and their answers);
 - on_post_page: link the stylesheet in <head>, where it does not hold up the page's
   text half-way through (a stylesheet in <body> blocks what follows it).
 The figures are printed by `make bench` (bench/page_weight.py).
@@ -12,6 +14,7 @@ The figures are printed by `make bench` (bench/page_weight.py).
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files as package_files
 
 from mkdocs.plugins import event_priority
@@ -19,6 +22,14 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
 
+# Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
+# a search should lead to the text that teaches, and the index that every page loads gets
+# a quarter lighter. The mark goes on elements with no descendant of their own tag: Material's
+# search parser tells elements apart by tag name only, so excluding an outer <div> would end
+# at its first inner </div>.
+QUIZ_OPENINGS = re.compile(r'<div class="quiz-question"|<form action="javascript:void\(0\);"'
+                           r'|<section class="content hidden"|<ul class="md-nav__list" data-md-component="quiz-progress"'
+                           r'|<label class="md-nav__title"|<nav id="quiz-progress-mobile"')
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
 
 
@@ -46,6 +57,7 @@ def on_page_content(html, page, config, files):
     js = get_relative_url("assets/quiz/quiz.js", page.url)
     page.meta["quiz_stylesheet"] = get_relative_url("assets/quiz/quiz.css", page.url)
     html = html[:at_style] + html[at_style + len(style):]
+    html = QUIZ_OPENINGS.sub(r"\g<0> data-search-exclude", html)
     at_script = html.rfind(script)
     if at_script < 0:
         return html

@@ -92,6 +92,25 @@ def test_search_covers_english_and_french(built_site):
     assert '"lang":["en","fr"]' in index.replace(" ", "")
 
 
+def test_search_indexes_the_teaching_text_but_not_quizzes_or_tooltips(built_site):
+    """Quiz questions, choices and explanations, mkdocs-quiz's progress widgets and the
+    tooltips' definitions stay out of the search index; the pages' own text is in it."""
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {doc["location"]: doc["text"] for doc in docs}
+    page = html_of(built_site, "02-foundations/empathy-and-trust/").read_text(encoding="utf-8")
+    question = re.search(r'<div class="quiz-question"[^>]*>\s*<p>(.{20,60}?)[\s<]', page, re.S)[1]
+    explanation = re.search(r'<section class="content hidden"[^>]*><p>(.{20,60}?)[\s<]', page, re.S)[1]
+    choice = re.search(r'<label for="quiz-\d+-\d+">([^<]{20,60})', page)[1]
+    definition = re.search(r'<span class="gloss-tip" role="tooltip" id="[^"]+">([^<]{20,60})', page)[1]
+    section_text = " ".join(v for k, v in text.items() if k.startswith("02-foundations/empathy-and-trust/"))
+    assert "Carkhuff" in section_text and "empathy" in section_text.lower()
+    for hidden in (question, explanation, choice):
+        assert hidden not in section_text, hidden
+    assert not any(definition in v for k, v in text.items() if not k.startswith("glossary/"))
+    assert not any("Quiz Progress" in v or "Answered:" in v for v in text.values())
+
+
 def test_course_identity_reaches_every_footer(built_site):
     course = config()["extra"]["course"]
     for page in built_pages(built_site)[:5]:
