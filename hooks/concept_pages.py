@@ -21,6 +21,7 @@ from guide_data import escape_text
 
 # Parts of a section page that summarise or test rather than treat a concept.
 NOT_INDEXED = {"key-takeaways", "reflection-questions", "check-your-understanding"}
+INDEX_PAGE = "concept-index.md"  # where the glossary sends readers for every place a term occurs
 BODY = "<!-- generated-body -->"
 
 # (src_uri, anchor) -> the link's href from the generated page
@@ -96,7 +97,11 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
     details = [f"Introduced in {page_link(intro)}"]
     pages = [page for page in group_by_page(places) if page != intro]
     if pages:
-        details.append("Also discussed in " + ", ".join(page_link(p) for p in pages))
+        # one link, not one per page: the concept index lists every section and heading, and
+        # ~350 fewer links keep the glossary quick to lay out on a phone
+        sections = f"{len(pages)} other section{'s' if len(pages) > 1 else ''}"
+        details.append(f"Also discussed in {sections}: see the "
+                       + _link(href(INDEX_PAGE, f"idx-{term_anchor(term)}"), "concept index"))
     if entry.get("synonyms"):
         details.append("Also called " + ", ".join(f"<em>{escape_text(s)}</em>" for s in entry["synonyms"]))
     if entry.get("see_also"):

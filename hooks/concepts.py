@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from concept_pages import (BODY, Place, concept_index_markdown, glossary_markdown, render_concept_index,
-                           render_glossary)
+from concept_pages import (BODY, INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
+                           render_concept_index, render_glossary)
 from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -34,7 +34,6 @@ from page_outline import is_chapter_page, is_section_page, site_outlines
 from term_matcher import SKIPPED_HTML, TermMatcher, build_forms
 
 GLOSSARY_PAGE = "glossary.md"
-INDEX_PAGE = "concept-index.md"
 
 glossary: dict[str, dict] = {}
 forms: dict[str, str] = {}               # every matchable form -> its term

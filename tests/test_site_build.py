@@ -111,6 +111,16 @@ def test_search_indexes_the_teaching_text_but_not_quizzes_or_tooltips(built_site
     assert not any("Quiz Progress" in v or "Answered:" in v for v in text.values())
 
 
+def test_every_script_is_deferred(built_site):
+    """No script holds up the first paint: Material's bundle (deferred by overrides/main.html),
+    the guide's and mkdocs-quiz's all carry `defer`."""
+    for page in built_pages(built_site):
+        html = html_of(built_site, page).read_text(encoding="utf-8")
+        scripts = re.findall(r"<script src=[^>]*>", html)
+        assert any("javascripts/bundle." in tag for tag in scripts), page
+        assert all(" defer" in tag for tag in scripts), (page, scripts)
+
+
 def test_course_identity_reaches_every_footer(built_site):
     course = config()["extra"]["course"]
     for page in built_pages(built_site)[:5]:
