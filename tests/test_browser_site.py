@@ -240,3 +240,35 @@ def test_keyboard_reaches_search_and_navigation_with_visible_focus(page, site_ur
     assert nav, f"Tab never reached the first navigation link ({first_nav}):\n" + "\n".join(seen)
     assert _visible_focus(search), f"no visible focus on the search input: {search}"
     assert _visible_focus(nav), f"no visible focus on the first navigation link: {nav}"
+
+
+@pytest.mark.parametrize("preference", list(SCHEMES))
+def test_colour_switch_by_mouse_and_keyboard_is_remembered(browser, site_url, preference):
+    """The light/dark switch (the guide's own, overrides/partials/palette.html and guide.js):
+    a first visit follows the device; a click switches; the choice survives a reload and
+    applies on other pages; Enter on the focused switch goes back."""
+    other = {"light": "dark", "dark": "light"}[preference]
+    context = browser.new_context(color_scheme=preference, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    visible_switch = "form[data-guide-palette] label:not([hidden])"
+    page.goto(site_url + "glossary/", wait_until="load")
+    assert scheme() == SCHEMES[preference]
+    assert page.locator(visible_switch).count() == 1
+    page.locator(visible_switch).click()
+    assert scheme() == SCHEMES[other]
+    assert page.locator(visible_switch).count() == 1
+    page.reload(wait_until="load")
+    assert scheme() == SCHEMES[other], "the choice was not remembered"
+    page.goto(site_url + "02-foundations/empathy-and-trust/", wait_until="load")
+    assert scheme() == SCHEMES[other], "the choice did not carry to another page"
+    page.locator("form[data-guide-palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert scheme() == SCHEMES[preference]
+    focused = page.evaluate("document.activeElement.getAttribute('data-md-color-scheme')")
+    assert focused == SCHEMES[preference], "focus did not follow the switch"
+    page.wait_for_function("document.querySelector('meta[name=theme-color]') !== null")
+    assert not errors, errors
+    context.close()

@@ -119,7 +119,57 @@
     if (reset) reset.addEventListener("click", function () { resetProgress(summary); });
   }
 
+  /* ---------- Light/dark switch. Material's own palette script is left out (see
+     overrides/partials/palette.html); the header's inline __guidePalette() has already
+     set the scheme before the page was drawn. */
+  function initPalette() {
+    var form = document.querySelector("[data-guide-palette]");
+    if (!form || typeof window.__guidePalette !== "function") return;
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    // (no <meta name="color-scheme">: adding one restyles the whole page; guide.css gives
+    // the root element the scheme instead)
+    var themeColor = null;
+    function describeHeader() {  // the phone's browser bar takes the header's colour
+      if (!themeColor) {
+        themeColor = document.createElement("meta");
+        themeColor.name = "theme-color";
+        document.head.appendChild(themeColor);
+      }
+      themeColor.content = window.getComputedStyle(document.querySelector(".md-header")).backgroundColor;
+    }
+    function choose(index, save) {
+      document.body.setAttribute("data-md-color-switching", "");  // no colour transitions
+      var palette = window.__guidePalette(index);
+      if (save && palette && window.__md_set) window.__md_set("__palette", palette);
+      describeHeader();
+      requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
+    }
+    // once the page is idle: reading a style while Material's script is still changing the
+    // page would restyle the whole page inside this task
+    (window.requestIdleCallback || function (run) { setTimeout(run, 500); })(describeHeader);
+    form.addEventListener("change", function (event) {
+      var index = inputs.indexOf(event.target);
+      if (index >= 0) choose(index, true);
+    });
+    // Enter on the switch moves to the next option, as with Material's own
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      var current = inputs.findIndex(function (input) { return input.checked; });
+      var next = inputs[(current + 1) % inputs.length];
+      event.preventDefault();
+      next.click();
+      next.focus();
+    });
+    // until the reader chooses, follow the device when its preference changes
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
+      var saved = null;
+      try { saved = window.__md_get("__palette"); } catch (e) { /* storage unavailable */ }
+      if (!saved) choose(undefined, false);
+    });
+  }
+
   function init() {
+    initPalette();
     improveQuizzes();
     initProgressPage();
   }
