@@ -8,7 +8,8 @@ quiz or not, so no page can reuse what the browser already has. Events:
   mark each quiz and the progress widgets data-search-exclude (search indexes the text
   that teaches, not the questions and their answers);
 - on_post_page: link the stylesheet in <head>, where it does not hold up the page's
-  text half-way through (a stylesheet in <body> blocks what follows it).
+  text half-way through (a stylesheet in <body> blocks what follows it); and put the
+  progress box above the table of contents, where mkdocs-quiz's script would move it.
 The figures are printed by `make bench` (bench/page_weight.py).
 """
 
@@ -30,6 +31,8 @@ from mkdocs_quiz import plugin as quiz_plugin
 QUIZ_OPENINGS = re.compile(r'<div class="quiz-question"|<form action="javascript:void\(0\);"'
                            r'|<section class="content hidden"|<ul class="md-nav__list" data-md-component="quiz-progress"'
                            r'|<label class="md-nav__title"|<nav id="quiz-progress-mobile"')
+# mkdocs-quiz's desktop progress box, appended to the page just before its mobile one
+PROGRESS_BOX = re.compile(r'<div id="quiz-progress-sidebar".*?(?=<nav id="quiz-progress-mobile")', re.S)
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
 
 
@@ -68,4 +71,19 @@ def on_post_page(output, page, config):
     css = page.meta.get("quiz_stylesheet")
     if not css:
         return output
+    output = place_progress_box(output)
     return output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+
+
+def place_progress_box(output: str) -> str:
+    """Put mkdocs-quiz's progress box where its script would move it, above the table of
+    contents, and show it: moved and shown once the page had loaded, it pushed the table
+    of contents down (a layout shift). The script leaves a box already in place alone."""
+    box = PROGRESS_BOX.search(output)
+    sidebar = output.find('<div class="md-sidebar md-sidebar--secondary"')
+    toc = output.find('<nav class="md-nav md-nav--secondary"', sidebar) if sidebar >= 0 else -1
+    if not box or toc < 0 or toc > box.start():
+        return output
+    inside = output.index(">", toc) + 1
+    shown = box[0].replace(' style="display: none;"', "", 1)
+    return output[:inside] + shown + output[inside:box.start()] + output[box.end():]

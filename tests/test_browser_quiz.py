@@ -372,3 +372,36 @@ def test_answered_questions_pass_axe(browser, site_url, quiz_path, scheme):
                 for v in violations for n in v["nodes"][:3]]
     assert not problems, f"answered questions, {scheme} scheme:\n" + "\n".join(problems)
     context.close()
+
+
+# ---------- Layout stability
+
+SHIFTS = """() => new Promise(done => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) for (const source of entry.sources) {
+      const node = source.node;
+      shifts.push({value: entry.value, node: node ? node.nodeName + '.' + (node.className || '') : '?',
+                   inContent: !!(node && node.closest && node.closest('.md-content, .md-sidebar'))});
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shifts), 1500);
+})"""
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_loading_a_quiz_page_shifts_nothing_in_the_text_or_sidebars(browser, site_url, quiz_path, width):
+    """mkdocs-quiz's script fills in the quizzes and the progress box after the page is drawn:
+    nothing in the article or the sidebars may move (hooks/quiz_assets.py puts the progress
+    box in place at build time). Checked on a phone and a desktop, CPU slowed down 4x."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(site_url + quiz_path, wait_until="load")
+    shifts = page.evaluate(SHIFTS)
+    moved = [shift for shift in shifts if shift["inContent"]]
+    assert not moved, moved
+    if width >= 1280:  # the progress box is visible, above the table of contents
+        box = page.locator(".md-sidebar--secondary #quiz-progress-sidebar")
+        assert box.is_visible() and "Answered" in box.inner_text()
+    context.close()
