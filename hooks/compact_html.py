@@ -14,19 +14,25 @@ import re
 
 from mkdocs.plugins import event_priority
 
+# elements whose whitespace is content (Material sets code in pre-wrap)
+KEPT_AS_IS = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # HTML's own whitespace only: a no-break space (U+00A0), which \s would match, is content
-KEPT_AS_IS = re.compile(r"<(pre|textarea|script|style|code|kbd)\b.*?</\1\s*>|>([ \t\r\n\f]{2,})<", re.IGNORECASE | re.DOTALL)
+BLANK_WITH_NEWLINE = re.compile(r">[ \t\r\f]*\n[ \t\r\n\f]*<")
+BLANK = re.compile(r">[ \t\r\f]{2,}<")
 
 
 def compact(html: str) -> str:
     """`html` with each run of 2+ whitespace characters between tags cut to one."""
-    def shorten(match: re.Match[str]) -> str:
-        blank = match[2]
-        if blank is None:
-            return match[0]  # an element whose whitespace is content, whole
-        return ">\n<" if "\n" in blank else "> <"
+    pieces, done = [], 0
+    for kept in KEPT_AS_IS.finditer(html):
+        pieces += [_shorten(html[done:kept.start()]), kept[0]]
+        done = kept.end()
+    pieces.append(_shorten(html[done:]))
+    return "".join(pieces)
 
-    return KEPT_AS_IS.sub(shorten, html)
+
+def _shorten(html: str) -> str:
+    return BLANK.sub("> <", BLANK_WITH_NEWLINE.sub(">\n<", html))
 
 
 @event_priority(-200)  # after every other hook has changed the page
