@@ -42,7 +42,8 @@ QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></scrip
                          r'|<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.S)
 # attributes that hold ids (several, space-separated, for the aria ones)
 # (each starts with the space before the name, which is kept: a look-behind is twice as slow)
-ID_ATTRIBUTE = re.compile(r'(?P<name>\s(?:id|for|aria-describedby|aria-labelledby|aria-controls))="(?P<value>[^"]*)"')
+SINGLE_ID = re.compile(r'(?P<name>\s(?:id|for))="(?P<value>[^"\s]+)"')  # prefixed by a plain substitution
+ID_LIST = re.compile(r'(?P<name>\s(?:aria-describedby|aria-labelledby|aria-controls))="(?P<value>[^"]*)"')
 URL_ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src))="(?P<value>[^"]*)"')
 # literal first, then a look-behind for the space: far faster than a leading \s over 900 KB
 ANY_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
@@ -142,7 +143,8 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
                 target = get_relative_url(path or ".", print_url) + (f"#{absolute.fragment}" if absolute.fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
 
-    html = ID_ATTRIBUTE.sub(prefix_ids, html)
+    html = SINGLE_ID.sub(rf'\g<name>="{key}--\g<value>"', html)
+    html = ID_LIST.sub(prefix_ids, html)
     html = html.replace("url(#", f"url(#{key}--")  # SVG markers (arrow heads) in the figures
     html = URL_ATTRIBUTE.sub(relink, html)
     # collapsible boxes print open; a figure's text description stays as it is
