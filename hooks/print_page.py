@@ -121,6 +121,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
         return f'{match["name"]}="{ids}"'
 
     relinked: dict[str, str] = {}  # the same links recur (every tooltip links to the glossary)
+    resolved: dict[str, str | None] = {}  # a link's path part -> its path from the site root
 
     def relink(match: re.Match[str]) -> str:
         if match[0] not in relinked:
@@ -130,17 +131,19 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
     def _relink(match: re.Match[str]) -> str:
         name, value = match["name"], html_lib.unescape(match["value"])
         if value.startswith("#"):
-            target = f"#{key}--{value[1:]}" if len(value) > 1 else value
-        elif urlsplit(value).scheme or value.startswith("//"):
+            return f'{name}="{html_lib.escape(f"#{key}--{value[1:]}" if len(value) > 1 else value)}"'
+        link_path, _, fragment = value.partition("#")
+        if link_path not in resolved:  # urljoin once per linked page, not once per heading
+            external = urlsplit(link_path).scheme or link_path.startswith("//")
+            resolved[link_path] = None if external else urlsplit(urljoin("/" + _site_path(url), link_path)).path.lstrip("/")
+        path = resolved[link_path]
+        if path is None:
             return match[0]
+        if name.endswith("href") and path in urls and urls[path] in printed:
+            inner = page_key(urls[path])
+            target = f"#{inner}--{fragment}" if fragment else f"#p-{inner}"
         else:
-            absolute = urlsplit(urljoin("/" + _site_path(url), value))
-            path = absolute.path.lstrip("/")
-            if name.endswith("href") and path in urls and urls[path] in printed:
-                inner = page_key(urls[path])
-                target = f"#{inner}--{absolute.fragment}" if absolute.fragment else f"#p-{inner}"
-            else:
-                target = get_relative_url(path or ".", print_url) + (f"#{absolute.fragment}" if absolute.fragment else "")
+            target = get_relative_url(path or ".", print_url) + (f"#{fragment}" if fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
 
     html = SINGLE_ID.sub(rf'\g<name>="{key}--\g<value>"', html)
