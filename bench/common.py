@@ -13,18 +13,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
+sys.path.insert(0, str(ROOT / "tools"))
+from guide_project import copy_project  # noqa: E402  (shared with the tests)
 
 
 def temp_project(copies: int = 1) -> Path:
     """A copy of the guide; with copies > 1 every chapter folder is duplicated that many times."""
-    dest = Path(tempfile.mkdtemp(prefix="guide-bench-"))
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    dest = copy_project(Path(tempfile.mkdtemp(prefix="guide-bench-")))
     for chapter in sorted((dest / "docs").glob("[0-9][0-9]-*")):
         for k in range(2, copies + 1):
             shutil.copytree(chapter, chapter.with_name(f"{chapter.name}-copy{k}"))

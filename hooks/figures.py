@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -38,7 +39,6 @@ ET.register_namespace("xlink", XLINK_NS)
 
 MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*figure:\s*(?P<name>\S*?)\s*-->[ \t]*$", re.MULTILINE)
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 CAPTION_NUMBER = re.compile(r"<figcaption[^>]*>\s*\*\*Figure (?P<number>\d+\.\d+)\.\*\*")
 DESCRIPTION = '??? info "Text description of Figure {number}"'
 CHAPTER_FOLDER = re.compile(r"^(?P<chapter>\d\d)-")
@@ -167,7 +167,7 @@ def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list
 def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | None = None) -> str:
     """Replace every figure marker of one page; raise FigureError listing every problem."""
     source = markdown if source is None else source
-    masked = FENCED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+    masked = mask_fenced_code(markdown)
     chapter_match = CHAPTER_FOLDER.match(src_uri)
     chapter = int(chapter_match["chapter"]) if chapter_match else None
     problems: list[str] = []

@@ -1,5 +1,6 @@
 """Read the structure of the guide's Markdown pages: which pages are sections, their
-titles, and their H2 headings with the ids MkDocs will give them.
+titles, and their H2 headings with the ids MkDocs will give them; and fenced code
+blanked out, for the checks that must not read code examples as markup.
 
 Pure functions, no MkDocs events: the hook modules call them from `on_files`, so that
 generated pages (glossary, index, comparison, progress) can link to exact headings and
@@ -22,6 +23,8 @@ CHAPTER_PAGE = re.compile(r"^(?P<chapter>\d\d)-[^/]+/index\.md$")
 # "## Empathy versus sympathy { #empathy-vs-sympathy }" (the id part is optional)
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.+?)[ \t]*(?:\{[^}]*?#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+# a whole fenced code block, closing fence line included
+FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 
 
 @dataclass
@@ -120,3 +123,10 @@ def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageO
             _OUTLINES[key] = outline(file.src_uri, get_data(text)[0])
         result[file.src_uri] = _OUTLINES[key]
     return result
+
+
+def mask_fenced_code(markdown: str) -> str:
+    """`markdown` with every fenced code block blanked out: same length and lines, so that
+    offsets found in it hold for the page as written (quiz and figure markers in a code
+    example are not real ones)."""
+    return FENCED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)

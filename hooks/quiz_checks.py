@@ -12,9 +12,9 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from page_outline import mask_fenced_code
 from quiz_source import QUIZ, parse_quiz
 
-FENCED_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
 
@@ -40,7 +40,7 @@ def on_page_markdown(markdown, page, config, files):
     if "<quiz>" not in markdown:
         return markdown
     source = page.file.content_string
-    masked = FENCED_CODE.sub(lambda m: " " * len(m[0]), markdown)
+    masked = mask_fenced_code(markdown)
     problems = []
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,13 +15,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # unit tests import the hook modules directly
+sys.path.insert(0, str(ROOT / "tools"))
+from guide_project import copy_project  # noqa: E402,F401  (tests import it from here)
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]
 
 
 def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -32,18 +32,6 @@ def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = Non
         cwd=project, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
-
-
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the guide, for tests that break one thing in it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 @pytest.fixture(scope="session")
