@@ -99,8 +99,8 @@ def parse_svg(path: Path) -> ET.Element:
 
 
 def inline_svg(root: ET.Element, prefix: str) -> str:
-    """The drawing as inline HTML: ids prefixed, role and aria-labelledby set, no comments."""
-    root = _copy(root)
+    """The drawing as inline HTML: ids prefixed, role and aria-labelledby set, no comments.
+    Changes `root` in place (parse_svg() gives a fresh tree each time)."""
     ids = {element.get("id") for element in root.iter() if element.get("id")}
     for element in root.iter():
         for attribute, value in list(element.attrib.items()):
@@ -134,10 +134,6 @@ def inlined_figure(path: Path, prefix: str) -> str:
     if key not in _inlined:
         _inlined[key] = inline_svg(parse_svg(path), prefix)
     return _inlined[key]
-
-
-def _copy(root: ET.Element) -> ET.Element:
-    return ET.fromstring(ET.tostring(root))
 
 
 def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list[str]:
