@@ -6,7 +6,9 @@ Events:
   pages, then generate framework-comparison.md: an accessible table (caption,
   scoped header cells, stacked rows on a phone) and, below it, one part per
   dimension and one per framework, so a student reads across or down without
-  scrolling back and forth;
+  scrolling back and forth. Headings and prose are Markdown; the table and the
+  lists are written as HTML (see generated_blocks.py);
+- on_page_content: put the table and the lists in place;
 - on_page_markdown: under each compared heading of a framework page, add a link
   back to that dimension on the comparison page.
 """
@@ -17,6 +19,7 @@ import html
 import re
 from pathlib import Path
 
+from generated_blocks import fill, marker
 from guide_data import DataFileError, Field, check_fields, escape_text, load_entries
 from mkdocs.structure.files import File
 from page_outline import site_outlines
@@ -42,6 +45,7 @@ HEADING_ID = re.compile(r"^##[ \t]+.*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.M
 
 frameworks: list[dict] = []
 dimensions: list[dict] = []
+blocks: dict[str, str] = {}  # the comparison page's table and lists, as HTML (see generated_blocks.py)
 
 
 def on_config(config):
@@ -95,13 +99,20 @@ def check_targets(root: Path, outlines: dict) -> None:
 
 
 def on_files(files, config):
+    global blocks
     outlines = site_outlines(files, config.nav)
     check_targets(Path(config.config_file_path).parent, outlines)
     page = File.generated(config, COMPARISON_PAGE, content="")
     urls = {f["page"]: files.get_file_from_path(f["page"]).url_relative_to(page) for f in frameworks}
-    page.content_string = render_comparison(urls)
+    page.content_string, blocks = render_comparison(urls)
     files.append(page)
     return files
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri != COMPARISON_PAGE:
+        return html
+    return fill(html, blocks, COMPARISON_PAGE)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -129,27 +140,52 @@ def _esc(text: str) -> str:
     return escape_text(text)
 
 
-def render_comparison(urls: dict[str, str]) -> str:
-    """The whole page: introduction, the table, then the same content read across and down."""
-    return "\n".join([
+def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The whole page: introduction, the table, then the same content read across and down.
+
+    Returns the page's Markdown (headings and prose) and its blocks of HTML (the table
+    and the lists of statements), which on_page_content puts in place of their markers."""
+    blocks = {"table": _render_table(urls)}
+    markdown = [
         "# Comparing the three frameworks\n",
         "Chapter 3 presents three ways of understanding what happens in a helping relationship. "
         "This table sets them side by side. Each cell is a short statement; follow it to the "
         "part of the framework's own page that explains it. Each row heading leads to a short "
         "explanation of the question the row asks. On a narrow screen the table becomes one "
         "card per question.\n",
-        _render_table(urls),
+        marker("table"),
         "## Reading across: one question at a time { #reading-across }\n",
-        *[_render_dimension(d, urls) for d in dimensions],
-        "## Reading down: one framework at a time { #reading-down }\n",
-        *[_render_framework(f) for f in frameworks],
-    ])
+    ]
+    for d in dimensions:
+        blocks[f"dim-{d['id']}"] = _list(
+            f'<strong>{_esc(f["name"])}:</strong> {_esc(d["cells"][f["id"]]["statement"])} '
+            f'<a href="{_esc(_cell_href(d, f, urls))}">Read more in {_esc(f["name"])}</a>'
+            for f in frameworks
+        )
+        markdown += [f'### {_esc(d["label"])} {{ #dim-{d["id"]} }}\n\n{_esc(d["explanation"])}\n',
+                     marker(f"dim-{d['id']}")]
+    markdown.append("## Reading down: one framework at a time { #reading-down }\n")
+    for f in frameworks:
+        blocks[f"framework-{f['id']}"] = _list(
+            f'<strong><a href="{_esc(_cell_href(d, f, urls))}">{_esc(d["label"])}</a>:</strong> '
+            f'{_esc(d["cells"][f["id"]]["statement"])}'
+            for d in dimensions
+        )
+        markdown += [f'### {_esc(f["name"])} {{ #framework-{f["id"]} }}\n', marker(f"framework-{f['id']}")]
+    return "\n".join(markdown), blocks
+
+
+def _list(items) -> str:
+    """A bulleted list, written as Markdown would write it."""
+    return "<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>"
+
+
+def _cell_href(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
+    return f'{urls[framework["page"]]}#{dimension["cells"][framework["id"]]["anchor"]}'
 
 
 def _cell_link(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
-    cell = dimension["cells"][framework["id"]]
-    href = f'{urls[framework["page"]]}#{cell["anchor"]}'
-    return f'<a href="{_esc(href)}">{_esc(cell["statement"])}</a>'
+    return f'<a href="{_esc(_cell_href(dimension, framework, urls))}">{_esc(dimension["cells"][framework["id"]]["statement"])}</a>'
 
 
 def _render_table(urls: dict[str, str]) -> str:
@@ -167,23 +203,5 @@ def _render_table(urls: dict[str, str]) -> str:
         "frameworks compared on "
         f"{len(dimensions)} questions. Each statement links to the page that explains it.</caption>\n"
         f'<thead><tr><th scope="col">Question</th>{head}</tr></thead>\n'
-        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n"
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
     )
-
-
-def _render_dimension(dimension: dict, urls: dict[str, str]) -> str:
-    items = "\n".join(
-        f'- **{_esc(f["name"])}:** {_esc(dimension["cells"][f["id"]]["statement"])} '
-        f'[Read more in {_esc(f["name"])}]({f["page"]}#{dimension["cells"][f["id"]]["anchor"]})'
-        for f in frameworks
-    )
-    return f'### {_esc(dimension["label"])} {{ #dim-{dimension["id"]} }}\n\n{_esc(dimension["explanation"])}\n\n{items}\n'
-
-
-def _render_framework(framework: dict) -> str:
-    items = "\n".join(
-        f'- **[{_esc(d["label"])}]({framework["page"]}#{d["cells"][framework["id"]]["anchor"]}):** '
-        f'{_esc(d["cells"][framework["id"]]["statement"])}'
-        for d in dimensions
-    )
-    return f'### {_esc(framework["name"])} {{ #framework-{framework["id"]} }}\n\n{items}\n'

@@ -6,7 +6,9 @@ import pytest
 import yaml
 
 import comparison
+from mkdocs.exceptions import PluginError
 from conftest import ROOT
+from generated_blocks import fill
 from guide_data import DataFileError
 from page_outline import PageOutline, Part
 
@@ -68,10 +70,35 @@ def test_table_is_accessible_and_escaped(monkeypatch):
     dimensions[0]["cells"]["humanistic"]["statement"] = "<script>alert(1)</script>"
     monkeypatch.setattr(comparison, "frameworks", frameworks)
     monkeypatch.setattr(comparison, "dimensions", dimensions)
-    page = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
+    page = fill(*comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks}), "test")
     assert "<caption" in page and '<th scope="col">Psychodynamic</th>' in page
     assert page.count('<th scope="row">') == len(dimensions)
     assert page.count('data-label="Humanistic"') == len(dimensions)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<a href="../humanistic/#view-of-the-person">' in page
     assert "{ #dim-view-of-the-person }" in page and "{ #framework-humanistic }" in page
+
+
+def test_lost_block_marker_fails_with_the_page_named():
+    markdown, blocks = "# Title\n\nNo marker here.\n", {"table": "<table></table>"}
+    with pytest.raises(PluginError, match=r'framework-comparison\.md: the place of the generated block "table" was lost'):
+        fill(markdown, blocks, "framework-comparison.md")
+
+
+def test_lists_are_escaped_html_with_working_links(monkeypatch):
+    frameworks, dimensions = comparison.load_comparison(ROOT)
+    dimensions = copy.deepcopy(dimensions)
+    dimensions[0]["cells"]["humanistic"]["statement"] = 'A *bold* <img src=x onerror="alert(1)"> claim'
+    monkeypatch.setattr(comparison, "frameworks", frameworks)
+    monkeypatch.setattr(comparison, "dimensions", dimensions)
+    markdown, blocks = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
+    across = blocks[f"dim-{dimensions[0]['id']}"]
+    assert across.startswith("<ul>\n<li>") and across.count("<li>") == len(frameworks)
+    assert "<img" not in across and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in across
+    assert "&#42;bold&#42;" in across  # no Markdown emphasis from data
+    assert f'<a href="../humanistic/#{dimensions[0]["cells"]["humanistic"]["anchor"]}">Read more in Humanistic</a>' in across
+    down = blocks["framework-humanistic"]
+    assert down.count("<li>") == len(dimensions)
+    # every block has its marker in the Markdown, each on a line of its own
+    for name in blocks:
+        assert f"\n<!-- generated: {name} -->\n" in markdown
