@@ -153,7 +153,7 @@ def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
         "part of the framework's own page that explains it. Each row heading leads to a short "
         "explanation of the question the row asks. On a narrow screen the table becomes one "
         "card per question.\n",
-        marker("table"),
+        marker("table") + "\n",
         "## Reading across: one question at a time { #reading-across }\n",
     ]
     for d in dimensions:
@@ -163,7 +163,7 @@ def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
             for f in frameworks
         )
         markdown += [f'### {_esc(d["label"])} {{ #dim-{d["id"]} }}\n\n{_esc(d["explanation"])}\n',
-                     marker(f"dim-{d['id']}")]
+                     marker(f"dim-{d['id']}") + "\n"]
     markdown.append("## Reading down: one framework at a time { #reading-down }\n")
     for f in frameworks:
         blocks[f"framework-{f['id']}"] = _list(
@@ -171,7 +171,7 @@ def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
             f'{_esc(d["cells"][f["id"]]["statement"])}'
             for d in dimensions
         )
-        markdown += [f'### {_esc(f["name"])} {{ #framework-{f["id"]} }}\n', marker(f"framework-{f['id']}")]
+        markdown += [f'### {_esc(f["name"])} {{ #framework-{f["id"]} }}\n', marker(f"framework-{f['id']}") + "\n"]
     return "\n".join(markdown), blocks
 
 

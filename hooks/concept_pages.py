@@ -16,13 +16,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
+from generated_blocks import marker
 from glossary_data import term_anchor
 from guide_data import escape_text
 
 # Parts of a section page that summarise or test rather than treat a concept.
 NOT_INDEXED = {"key-takeaways", "reflection-questions", "check-your-understanding"}
 INDEX_PAGE = "concept-index.md"  # where the glossary sends readers for every place a term occurs
-BODY = "<!-- generated-body -->"
+BODY = marker("body")  # where hooks/concepts.py puts the body
 
 # (src_uri, anchor) -> the link's href from the generated page
 Href = Callable[[str, str], str]

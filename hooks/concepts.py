@@ -23,8 +23,9 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from concept_pages import (BODY, INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
+from concept_pages import (INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
                            render_concept_index, render_glossary)
+from generated_blocks import fill
 from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -129,7 +130,7 @@ def _fill_in_body(context, page, config, nav):
         body = render_body(uri, page.url, site_files)
         # so that MkDocs' strict validation of links to these pages' anchors still sees them
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'id="(?<=\sid=")([^"]+)"', body))
-        page.content = page.content.replace(BODY, body, 1)
+        page.content = fill(page.content, {"body": body}, uri)
     return context
 
 

@@ -1,13 +1,17 @@
 """Figures: put a hand-written SVG diagram inline in the page that teaches it.
 
-Reads docs/assets/figures/NAME.svg. Event: on_page_markdown, at the lowest priority
-(after every other hook and plugin, so no Markdown processing touches the drawing):
-each marker line
+Reads docs/assets/figures/NAME.svg. Events:
+- on_page_markdown, at the lowest priority (after every other hook and plugin): each
+  marker line
 
-    <!-- figure: NAME -->
+      <!-- figure: NAME -->
 
-is replaced by the contents of NAME.svg, inside a `<div markdown="0">` so Markdown
-leaves it alone. The XML declaration and comments are dropped, every id in the
+  is checked (the file, the drawing, the caption and text description around it) and
+  replaced by a `<div markdown="0">` holding a placeholder;
+- on_page_content: the placeholder becomes the drawing, inline (generated_blocks.py).
+  Putting it in after conversion means Markdown neither touches nor re-parses it.
+
+The XML declaration and comments are dropped, every id in the
 drawing is prefixed so that ids stay unique on the page, and the <svg> gets
 role="img" and aria-labelledby pointing to its <title> and <desc>. Being inline,
 the drawing's CSS classes take their colours from Material's variables
@@ -28,6 +32,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from generated_blocks import fill, marker
 from page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir
@@ -160,13 +165,17 @@ def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list
     return problems
 
 
-def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | None = None) -> str:
-    """Replace every figure marker of one page; raise FigureError listing every problem."""
+def replace_markers(markdown: str, docs_dir: Path, src_uri: str,
+                    source: str | None = None) -> tuple[str, dict[str, str]]:
+    """Check every figure marker of one page and put a placeholder in its place (raises
+    FigureError listing every problem). Returns the new Markdown and the inline drawing
+    for each placeholder, for generated_blocks.fill() once the page is HTML."""
     source = markdown if source is None else source
     masked = mask_fenced_code(markdown)
     chapter_match = CHAPTER_FOLDER.match(src_uri)
     chapter = int(chapter_match["chapter"]) if chapter_match else None
     problems: list[str] = []
+    blocks: dict[str, str] = {}
     pieces: list[str] = []
     position = 0
     counts: dict[str, int] = {}
@@ -190,13 +199,10 @@ def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | N
             problems.append(f"{where}: {shown} {error}")
             continue
         problems += [f"{where}: {problem}" for problem in figure_problems(markdown, match.end(), chapter)]
-        block = (
-            f'{indent}<div class="guide-figure__art" markdown="0">\n'
-            + "\n".join(indent + text for text in svg.splitlines())
-            + f"\n{indent}</div>"
-        )
+        # the drawing itself goes in after conversion: Markdown would only re-parse it
+        blocks[prefix] = svg
         pieces.append(markdown[position:match.start()])
-        pieces.append(block)
+        pieces.append(f'{indent}<div class="guide-figure__art" markdown="0">\n{indent}{marker(prefix)}\n{indent}</div>')
         position = match.end()
     if problems:
         raise FigureError(
@@ -204,7 +210,7 @@ def replace_markers(markdown: str, docs_dir: Path, src_uri: str, source: str | N
             + "\nSee \"Edit a figure\" in README.md for the figure block and the SVG rules."
         )
     pieces.append(markdown[position:])
-    return "".join(pieces)
+    return "".join(pieces), blocks
 
 
 def _line_in_source(source: str, marker: str, occurrence: int) -> int:
@@ -217,8 +223,19 @@ def _line_in_source(source: str, marker: str, occurrence: int) -> int:
     return source.count("\n", 0, index) + 1
 
 
+# each page's drawings, from its on_page_markdown to its on_page_content
+drawings: dict[str, dict[str, str]] = {}
+
+
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
     if "figure:" not in markdown:
         return markdown
-    return replace_markers(markdown, Path(config.docs_dir), page.file.src_uri, page.file.content_string)
+    markdown, drawings[page.file.src_uri] = replace_markers(markdown, Path(config.docs_dir), page.file.src_uri,
+                                                            page.file.content_string)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    blocks = drawings.pop(page.file.src_uri, None)
+    return fill(html, blocks, f"docs/{page.file.src_uri}") if blocks else html

@@ -63,7 +63,7 @@ def render_progress(rows: list[tuple[str, str, str, int]]) -> tuple[str, dict[st
     for chapter, pages in chapters.items():
         overview = next((r for r in pages if r[0].endswith("/index.md")), pages[0])
         out.append(f"## {escape_text(overview[2])}\n")
-        out.append(marker(chapter))
+        out.append(marker(chapter) + "\n")
         rows_html = "".join(
             f'<tr>\n<td><a class="progress-link" href="{html_lib.escape(url)}">{escape_text(title)}</a></td>\n'
             f"<td>{n}</td>\n<td>–</td>\n<td>–</td>\n<td></td>\n</tr>\n"

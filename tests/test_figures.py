@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 import figures
 from conftest import ROOT, built_pages
 from figures import FigureError, replace_markers
+from generated_blocks import fill
 from page_outline import nav_order
 
 FIGURES = ROOT / "docs" / "assets" / "figures"
@@ -62,9 +63,14 @@ def ids_and_refs(html: str) -> tuple[list[str], list[str]]:
 
 # ---------- hooks/figures.py on its own
 
+def inline(markdown: str, docs, src_uri: str) -> str:
+    """The page with its drawings in place, as after on_page_markdown and on_page_content."""
+    return fill(*replace_markers(markdown, docs, src_uri), src_uri)
+
+
 def test_marker_is_replaced_by_the_inline_svg(docs):
     markdown = "Intro.\n\n" + figure_block("demo", "2.1")
-    out = replace_markers(markdown, docs, "02-foundations/page.md")
+    out = inline(markdown, docs, "02-foundations/page.md")
     assert "<!-- figure:" not in out
     assert "<?xml" not in out and "a comment for editors" not in out
     assert '<div class="guide-figure__art" markdown="0">' in out
@@ -79,7 +85,7 @@ def test_marker_is_replaced_by_the_inline_svg(docs):
 
 def test_ids_are_unique_when_figures_share_a_page(docs):
     markdown = "\n".join([figure_block("demo", "2.1"), figure_block("other", "2.2"), figure_block("demo", "2.3")])
-    out = replace_markers(markdown, docs, "02-foundations/page.md")
+    out = inline(markdown, docs, "02-foundations/page.md")
     ids, refs = ids_and_refs(out)
     figure_ids = [i for i in ids if i.startswith("fig-")]
     assert len(figure_ids) == 9 and len(set(figure_ids)) == 9
@@ -98,7 +104,10 @@ def test_on_page_markdown_with_mkdocs_objects(docs, tmp_path):
     file = File("05-professional-development/page.md", str(docs), str(tmp_path / "site"), True)
     page = Page(None, file, config)
     out = figures.on_page_markdown(markdown, page=page, config=config, files=None)
-    assert 'role="img"' in out and "<!-- figure:" not in out
+    assert "<!-- figure:" not in out and "<svg" not in out  # the drawing waits for the HTML
+    assert '<div class="guide-figure__art" markdown="0">\n<!-- generated: fig-demo- -->\n</div>' in out
+    html = figures.on_page_content(out, page=page, config=config, files=None)
+    assert 'role="img"' in html and "<!-- generated:" not in html and page.file.src_uri not in figures.drawings
 
 
 def test_missing_file_names_page_line_and_file(docs):
@@ -162,7 +171,7 @@ def test_figure_numbered_for_another_chapter_fails(docs):
 
 def test_marker_in_a_code_example_is_left_alone(docs):
     markdown = "```markdown\n<!-- figure: no-such-figure -->\n```\n"
-    assert replace_markers(markdown, docs, "02-foundations/page.md") == markdown
+    assert replace_markers(markdown, docs, "02-foundations/page.md") == (markdown, {})
 
 
 # ---------- the SVG files
@@ -326,13 +335,13 @@ def test_an_edited_drawing_is_read_again(docs):
     """Drawings are remembered between pages and `mkdocs serve` rebuilds, until the file changes."""
     import os
     page = figure_block("demo", "2.1")
-    first = replace_markers(page, docs, "02-f/page.md")
-    assert "Demo title" in first and replace_markers(page, docs, "02-f/page.md") == first
+    first = inline(page, docs, "02-f/page.md")
+    assert "Demo title" in first and inline(page, docs, "02-f/page.md") == first
     svg = docs / "assets" / "figures" / "demo.svg"
     svg.write_text(GOOD_SVG.replace("Demo title", "Edited title"), encoding="utf-8")
     stat = svg.stat()
     os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    assert "Edited title" in replace_markers(page, docs, "02-f/page.md")
+    assert "Edited title" in inline(page, docs, "02-f/page.md")
     svg.write_text("<svg", encoding="utf-8")
     os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     with pytest.raises(FigureError, match="not well-formed"):
