@@ -1,41 +1,78 @@
-"""Time spent inside the guide's hook functions, as the number of pages grows.
+"""Where the hooks' build time goes, and how it grows with the number of pages.
 
-Builds 1x, 4x and 16x copies of the chapters in-process, with every hook event wrapped
-in a timer, and prints each hook module's own time, the total and the time per page.
-Linear growth shows as a steady per-page figure. (bench/build_time.py gives wall-clock
-build times with and without hooks; this isolates the hooks' own code.)
+Builds 1x, 4x and 16x copies of the chapters, each in a fresh Python process (as
+`mkdocs build` runs, with the hooks' bytecode cached as on an author's machine), and
+attributes to the hooks, within that one build: loading the hook modules, every hook event (each wrapped in a
+timer), and building the pages they generate (glossary, index, comparison, progress,
+references, print edition), which do not exist without them. Prints each part, the
+time per page (linear growth shows as a steady figure), and the ratio these imply:
+build / (build - hooks' share), with the interpreter's start-up added to both sides
+as measured for a plain `mkdocs --version`.
+
+Both sides of that ratio come from the same build, so a machine that runs slower or
+faster for a while moves them together: on a shared machine this is far steadier than
+the wall-clock ratio of separate builds (bench/build_time.py), which it complements.
+It leaves out indirect costs (memory, a larger site to write), so it reads slightly low.
 """
 
 from __future__ import annotations
 
+import compileall
+import json
 import logging
 import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
+from pathlib import Path
 
-from common import temp_project
+from common import BUILD_ENV, temp_project
 
 
 def timed_build(copies: int) -> tuple[int, dict[str, float], float]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    import mkdocs.commands.build as build_module
+    from mkdocs.config import config_options, load_config
 
     project = temp_project(copies)
+    compileall.compile_dir(str(project / "hooks"), quiet=1)  # as after any earlier build
     site = tempfile.mkdtemp(prefix="hook-cost-site-")
     os.chdir(project)
-    config = load_config(str(project / "mkdocs.yml"), site_dir=site)
     spent: dict[str, float] = defaultdict(float)
+    in_hooks = [0.0]  # hook event time, to leave out of the generated pages' own time
+
+    load_hook = config_options.Hooks._load_hook
+
+    def timed_load(self, name, path):
+        start = time.perf_counter()
+        try:
+            return load_hook(self, name, path)
+        finally:
+            spent["(loading the hook modules)"] += time.perf_counter() - start
+
+    config_options.Hooks._load_hook = timed_load
+    start = time.perf_counter()
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=site)
+    finally:
+        config_options.Hooks._load_hook = load_hook
     hook_modules = set(config.hooks.values())
     for event, handlers in config.plugins.events.items():
         for i, handler in enumerate(handlers):
             module = sys.modules.get(getattr(handler, "__module__", ""))
             if module in hook_modules:
-                handlers[i] = _timed(handler, handler.__module__, spent)
-    start = time.perf_counter()
-    build(config)
+                handlers[i] = _timed(handler, handler.__module__, spent, in_hooks)
+    originals = {name: getattr(build_module, name) for name in ("_populate_page", "_build_page")}
+    for name, original in originals.items():
+        setattr(build_module, name, _generated_page_timer(original, spent, in_hooks))
+    try:
+        build_module.build(config)
+    finally:
+        for name, original in originals.items():
+            setattr(build_module, name, original)
     total = time.perf_counter() - start
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     shutil.rmtree(project, ignore_errors=True)
@@ -43,31 +80,77 @@ def timed_build(copies: int) -> tuple[int, dict[str, float], float]:
     return pages, spent, total
 
 
-def _timed(handler, name, spent):
+def _timed(handler, name, spent, in_hooks):
     def wrapper(*args, **kwargs):
         start = time.perf_counter()
         try:
             return handler(*args, **kwargs)
         finally:
-            spent[name] += time.perf_counter() - start
+            elapsed = time.perf_counter() - start
+            spent[name] += elapsed
+            in_hooks[0] += elapsed
     wrapper.mkdocs_priority = getattr(handler, "mkdocs_priority", 0)
     return wrapper
 
 
-def main() -> None:
+def _generated_page_timer(original, spent, in_hooks):
+    """Time MkDocs spends on a page a hook generated, less the hook events inside it
+    (already counted under their module)."""
+    def wrapper(page, *args, **kwargs):
+        if not page.file.generated_by:
+            return original(page, *args, **kwargs)
+        start, hooks_before = time.perf_counter(), in_hooks[0]
+        try:
+            return original(page, *args, **kwargs)
+        finally:
+            own = time.perf_counter() - start - (in_hooks[0] - hooks_before)
+            spent[f"(MkDocs building {page.file.src_uri})"] += own
+    return wrapper
+
+
+def startup_seconds(runs: int = 5) -> float:
+    """Median wall time of `python -m mkdocs --version`: interpreter and MkDocs imports."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "--version"], check=True,
+                       capture_output=True, env=BUILD_ENV)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure_in_fresh_process(copies: int) -> tuple[int, dict[str, float], float]:
+    """timed_build(copies) run by a new interpreter, so nothing is imported or compiled yet."""
+    out = subprocess.run([sys.executable, __file__, "--copies", str(copies)], check=True,
+                         capture_output=True, text=True, env=BUILD_ENV, cwd=Path(__file__).parent).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    return result["pages"], result["spent"], result["total"]
+
+
+def main(argv: list[str]) -> None:
     logging.disable(logging.WARNING)  # copies of pages are not in nav: expected notices
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if len(argv) > 2 and argv[1] == "--copies":  # the child process: one build, as JSON
+        pages, spent, total = timed_build(int(argv[2]))
+        print(json.dumps({"pages": pages, "spent": spent, "total": total}))
+        return
+    startup = startup_seconds()
+    print(f"Start-up (python -m mkdocs --version): {startup:.2f} s, added to both sides of the ratio")
     rows = []
     for copies in (1, 4, 16):
-        pages, spent, total = timed_build(copies)
+        pages, spent, total = measure_in_fresh_process(copies)
         hooks = sum(spent.values())
+        ratio = (startup + total) / (startup + total - hooks)
         rows.append((copies, pages, hooks, total, spent))
         print(f"{copies:>3}x {pages:>4} pages: hooks {hooks:6.2f} s of a {total:6.2f} s build "
-              f"({hooks / total:5.1%}), {hooks / pages * 1000:5.1f} ms per page")
-    print("\nPer module at 16x (seconds):")
-    for name, seconds in sorted(rows[-1][4].items(), key=lambda kv: -kv[1]):
-        print(f"  {name:32s} {seconds:6.2f}")
+              f"({hooks / total:5.1%}), {hooks / pages * 1000:5.1f} ms per page; "
+              f"implied ratio with/without hooks {ratio:.3f}")
+    for copies, _, _, _, spent in (rows[0], rows[-1]):
+        print(f"\nWhere it goes at {copies}x (ms):")
+        for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+            if seconds >= 0.0005:
+                print(f"  {name:48s} {seconds * 1000:8.1f}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv)
