@@ -38,3 +38,11 @@ def test_resolution_by_first_author_and_year():
 
 def test_unknown_author_does_not_resolve():
     assert resolve(find_citations("(Smith, 1957)")[0], INDEX) is None
+
+
+def test_citations_in_fenced_code_are_not_citations():
+    text = ("Before (Rogers, 1957).\n\n```markdown\nAs (Smith, 2000) showed.\n```\n\n"
+            "~~~\nSmith (2001)\n~~~\n\nAfter Elliott et al. (2018).\n")
+    found = find_citations(text)
+    assert [(c.author, c.year) for c in found] == [("Rogers", "1957"), ("Elliott", "2018")]
+    assert [text[c.offset:c.offset + len(c.text)] for c in found] == [c.text for c in found]  # offsets hold
