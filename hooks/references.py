@@ -2,7 +2,8 @@
 
 Reads data/references.yml. Events:
 - on_config: load and validate the references;
-- on_files: generate references.md (APA 7, alphabetical);
+- on_files: generate references.md (a title, an introduction and a marker);
+- on_page_content: put the list in place, written as HTML (APA 7, alphabetical);
 - on_page_markdown (before mkdocs-quiz, so quiz explanations are checked too):
   fail on a citation that matches no reference, naming the page, line and citation
   (authors' pages only: the print edition repeats text already checked);
@@ -12,9 +13,11 @@ Reads data/references.yml. Events:
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from citation_check import find_citations, reference_index, reference_keys, resolve
+from generated_blocks import fill, marker
 from guide_data import Field, load_entries
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -28,7 +31,10 @@ FIELDS = {
     "url": Field(str, required=False, hint="where the work can be checked"),
     "note": Field(str, required=False, hint="a caveat shown after the entry"),
 }
-NO_LINKS = str.maketrans({"[": "&#91;", "]": "&#93;", "`": "&#96;"})  # italics stay Markdown
+# The list is written as HTML (generated_blocks.py): *italics* in the APA text become <em>,
+# and a web address in it (a DOI) becomes a link; everything else is escaped text.
+ITALICS = re.compile(r"\*([^*\n]+)\*")
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']*[^\s<>\"'.,;:)]")  # a trailing full stop ends the entry
 log = get_plugin_logger("references")
 
 references: list[dict] = []
@@ -45,8 +51,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    files.append(File.generated(config, REFERENCES_PAGE, content=render_references(references)))
+    files.append(File.generated(config, REFERENCES_PAGE, content=REFERENCES_MARKDOWN))
     return files
+
+
+def on_page_content(html_text, page, config, files):
+    if page.file.src_uri != REFERENCES_PAGE:
+        return html_text
+    return fill(html_text, {"references": render_references(references)}, REFERENCES_PAGE)
 
 
 @event_priority(50)
@@ -81,21 +93,26 @@ def on_post_build(config):
             )
 
 
+REFERENCES_MARKDOWN = (
+    "# References\n\n"
+    "Works cited in this guide, in APA 7 style. Most entries were checked against a catalogue "
+    "record, a publisher's page or the text itself. Where a detail could be confirmed only "
+    "through another work that cites it, the entry says so in brackets: check those details "
+    "in a library catalogue before you cite them yourself.\n\n" + marker("references") + "\n"
+)
+
+
 def render_references(entries: list[dict]) -> str:
-    """The references page. APA text may use *italics*; HTML and link syntax are escaped."""
+    """The list of references, alphabetical, as HTML. In the APA text, *italics* become <em>
+    and a web address becomes a link; anything else that looks like markup is escaped."""
     items = []
     for ref in sorted(entries, key=lambda r: r["apa"].casefold().lstrip("*")):
-        text = html.escape(" ".join(ref["apa"].split()), quote=False).translate(NO_LINKS)
+        text = ITALICS.sub(r"<em>\1</em>", html.escape(" ".join(ref["apa"].split()), quote=False))
+        text = WEB_ADDRESS.sub(lambda m: f'<a href="{m[0]}">{m[0]}</a>', text)
         if ref.get("url"):
-            text += f" <{html.escape(ref['url'])}>"
+            url = html.escape(ref["url"])
+            text += f' <a href="{url}">{url}</a>'
         if ref.get("note"):
             text += f" [{html.escape(ref['note'], quote=False)}]"
-        items.append(f"- {text}")
-    return (
-        "# References\n\n"
-        "Works cited in this guide, in APA 7 style. Most entries were checked against a catalogue "
-        "record, a publisher's page or the text itself. Where a detail could be confirmed only "
-        "through another work that cites it, the entry says so in brackets: check those details "
-        "in a library catalogue before you cite them yourself.\n\n"
-        '<div class="references" markdown>\n\n' + "\n".join(items) + "\n\n</div>\n"
-    )
+        items.append(f"<li>{text}</li>\n")
+    return '<div class="references">\n<ul>\n' + "".join(items) + "</ul>\n</div>"
