@@ -43,7 +43,9 @@ QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></scrip
 # attributes that hold ids (several, space-separated, for the aria ones) and URLs.
 # Each pattern starts with a literal and then looks behind for the space before the name:
 # over 900 KB that is several times faster than a pattern starting with \s.
-SINGLE_IDS = {name: re.compile(rf'{name}="(?<=\s{name}=")(?P<value>[^"\s]+)"') for name in ("id", "for")}
+# id and for hold one id each: prefixed by plain replacements (after a space, a newline or a tab,
+# as attributes are written), four times faster than a substitution that calls back per id
+SINGLE_ID_ATTRIBUTES = [f'{space}{name}="' for name in ("id", "for") for space in " \n\t"]
 ID_LIST = re.compile(r'aria-(?P<name>describedby|labelledby|controls)="'
                      r'(?:(?<=\saria-describedby=")|(?<=\saria-labelledby=")|(?<=\saria-controls="))(?P<value>[^"]*)"')
 URL_ATTRIBUTES = [re.compile(rf'(?P<name>{name})="(?<=\s{name}=")(?P<value>[^"]*)"') for name in ("href", "src")]
@@ -148,8 +150,8 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
             target = get_relative_url(path or ".", print_url) + (f"#{fragment}" if fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
 
-    for name, single_id in SINGLE_IDS.items():
-        html = single_id.sub(rf'{name}="{key}--\g<value>"', html)
+    for attribute in SINGLE_ID_ATTRIBUTES:
+        html = html.replace(attribute, f"{attribute}{key}--")
     html = ID_LIST.sub(prefix_ids, html)
     html = html.replace("url(#", f"url(#{key}--")  # SVG markers (arrow heads) in the figures
     for url_attribute in URL_ATTRIBUTES:
