@@ -40,11 +40,11 @@ QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer
 # hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
 QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></script>'
                          r'|<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.S)
-# attributes that hold ids (several, space-separated, for the aria ones) and URLs.
-# Each pattern starts with a literal and then looks behind for the space before the name:
-# over 900 KB that is several times faster than a pattern starting with \s.
-# id and for hold one id each: prefixed by plain replacements (after a space, a newline or a tab,
-# as attributes are written), four times faster than a substitution that calls back per id
+# Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
+# replacements (after a space, a newline or a tab, as attributes are written), four times
+# faster than a substitution that calls back per id. The aria ones hold several,
+# space-separated. Each pattern starts with a literal and then looks behind for the space
+# before the name: over 900 KB that is several times faster than a pattern starting with \s.
 SINGLE_ID_ATTRIBUTES = [f'{space}{name}="' for name in ("id", "for") for space in " \n\t"]
 ID_LIST = re.compile(r'aria-(?P<name>describedby|labelledby|controls)="'
                      r'(?:(?<=\saria-describedby=")|(?<=\saria-labelledby=")|(?<=\saria-controls="))(?P<value>[^"]*)"')
