@@ -9,6 +9,7 @@ MkDocs' own strict link validation checks every one of those links.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -90,9 +91,11 @@ def outline(src_uri: str, markdown: str) -> PageOutline:
     return page
 
 
-# Outlines keyed by (src_uri, text): several hook modules ask for them in one build,
-# and a page edited under `mkdocs serve` gets a new key, so nothing goes stale.
-_OUTLINES: dict[tuple[str, str], PageOutline] = {}
+# Outlines keyed by the page and its file's modification time and size (or, for a page
+# without a file, its text): several hook modules ask for them in one build, and a page
+# edited under `mkdocs serve` gets a new key, so nothing goes stale. (Reading the key from
+# the file's status, not its text, spares reading every page from disk once per module.)
+_OUTLINES: dict[tuple, PageOutline] = {}
 
 
 def nav_order(nav: object) -> list[str]:
@@ -117,12 +120,19 @@ def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageO
     )
     result = {}
     for file in pages:
-        text = file.content_string
-        key = (file.src_uri, text)
+        key = _version(file)
         if key not in _OUTLINES:
-            _OUTLINES[key] = outline(file.src_uri, get_data(text)[0])
+            _OUTLINES[key] = outline(file.src_uri, get_data(file.content_string)[0])
         result[file.src_uri] = _OUTLINES[key]
     return result
+
+
+def _version(file) -> tuple:
+    """What identifies one version of a page's source."""
+    if file.abs_src_path:
+        status = os.stat(file.abs_src_path)
+        return (file.src_uri, file.abs_src_path, status.st_mtime_ns, status.st_size)
+    return (file.src_uri, file.content_string)
 
 
 def mask_fenced_code(markdown: str) -> str:

@@ -39,12 +39,12 @@ def quiz_problems(body: str) -> list[str]:
 def on_page_markdown(markdown, page, config, files):
     if "<quiz>" not in markdown:
         return markdown
-    source = page.file.content_string
     masked = mask_fenced_code(markdown)
     problems = []
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]
         for problem in quiz_problems(body):
+            source = page.file.content_string  # read from disk: only when there is a problem to place
             line = source[: max(source.find(body), 0)].count("\n") + 1
             preview = " ".join(body.split())[:60]
             problems.append(f'question {number} (line {line}, "{preview}..."): {problem}.')

@@ -65,13 +65,13 @@ def on_page_content(html_text, page, config, files):
 def on_page_markdown(markdown, page, config, files):
     if page.file.generated_by:
         return markdown  # generated pages reuse text already checked on its own page
-    source = page.file.content_string
     problems = []
     for citation in find_citations(markdown):
         key = resolve(citation, index)
         if key:
             cited.add(key)
             continue
+        source = page.file.content_string  # read from disk: only when there is a problem to place
         line = source[: max(source.find(citation.text), 0)].count("\n") + 1
         problems.append(f"line {line}: {citation.text} ({citation.author}, {citation.year})")
     if problems:
