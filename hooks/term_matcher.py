@@ -118,7 +118,7 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def pattern(node: dict) -> str:
         branches = [
-            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            (r"\s+" if char == " " else char if char.isalnum() else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items()) if char
         ]
         if not branches:
