@@ -78,8 +78,10 @@ def glossary_markdown() -> str:
     )
 
 
-def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles: dict[str, str], href: Href) -> str:
-    """The glossary's body (HTML): A–Z jump list, then each term with French, definition and links."""
+def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles: dict[str, str], href: Href,
+                    for_search: bool = False) -> str:
+    """The glossary's body (HTML): A–Z jump list, then each term with French, definition and links.
+    `for_search`: each term with its French, definition and other names only (what search indexes)."""
     entries = sorted(entries, key=lambda e: e["term"].casefold())
     out = [_jump_list(sorted({_letter(e["term"]) for e in entries}), "letter-")]
     current = None
@@ -87,17 +89,18 @@ def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles:
         if _letter(entry["term"]) != current:
             current = _letter(entry["term"])
             out.append(_heading(2, f"letter-{current.lower()}", current))
-        out.append(_glossary_entry(entry, places.get(entry["term"], []), titles, href))
+        out.append(_glossary_entry(entry, places.get(entry["term"], []), titles, href, for_search))
     return "\n".join(out)
 
 
-def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], href: Href) -> str:
+def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], href: Href,
+                    for_search: bool = False) -> str:
     term = entry["term"]
     page_link = lambda page: _link(href(page, ""), escape_text(titles.get(page, page)))
     intro = entry["introduced_in"]
-    details = [f"Introduced in {page_link(intro)}"]
+    details = [] if for_search else [f"Introduced in {page_link(intro)}"]
     pages = [page for page in group_by_page(places) if page != intro]
-    if pages:
+    if pages and not for_search:
         # one link, not one per page: the concept index lists every section and heading, and
         # ~350 fewer links keep the glossary quick to lay out on a phone
         sections = f"{len(pages)} other section{'s' if len(pages) > 1 else ''}"
@@ -105,7 +108,7 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
                        + _link(href(INDEX_PAGE, f"idx-{term_anchor(term)}"), "concept index"))
     if entry.get("synonyms"):
         details.append("Also called " + ", ".join(f"<em>{escape_text(s)}</em>" for s in entry["synonyms"]))
-    if entry.get("see_also"):
+    if entry.get("see_also") and not for_search:
         details.append("See also " + ", ".join(_link(f"#{term_anchor(r)}", escape_text(r)) for r in entry["see_also"]))
     # no wrapper element and no ¶ link per term: ~190 fewer elements to lay out on a phone
     # (each term's id is linked from every tooltip and from the concept index)
@@ -114,7 +117,7 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
         f'<p class="gloss-french"><span class="gloss-label">French:</span> '
         f'<span lang="fr">{escape_text(entry["french"])}</span></p>',
         f"<p>{escape_text(entry['definition'])}</p>",
-        "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>",
+        "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>" if details else "",
     ])
 
 

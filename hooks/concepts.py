@@ -14,7 +14,8 @@ Reads data/glossary.yml and the section pages. Events:
     glossary page is where search finds the definitions;
   - before the search plugin (priority 50), on the glossary and the index (generated,
     so built after the pages they list): put their body, written as HTML, in place of
-    the placeholder, so that search indexes the glossary.
+    the placeholder, so that search indexes the glossary: each term's name, French,
+    definition and other names (its lists of links are added after search, at -50).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ outlines: dict = {}           # section page -> its outline (page_outline.PageOu
 # where the tooltip pass found terms on each section page, keyed by the page and its outline
 # (a page edited under `mkdocs serve` gets a new outline, so nothing goes stale)
 found_places: dict[tuple[str, int], list] = {}
+glossary_bodies: list[str] = []  # the glossary's body as search reads it, and whole (see _fill_in_body)
 H2 = re.compile(r'<h2 id="([^"]+)"')
 
 
@@ -75,8 +77,9 @@ def on_files(files, config):
     return files
 
 
-def render_body(uri: str, page_url: str, files) -> str:
-    """The glossary's or the concept index's body, from where each term was found."""
+def render_body(uri: str, page_url: str, files, for_search: bool = False) -> str:
+    """The glossary's or the concept index's body, from where each term was found
+    (`for_search`: the glossary as search indexes it, see _fill_in_body)."""
     entries = list(glossary.values())
     places: dict[str, list[Place]] = {}
     for section, outline in outlines.items():
@@ -90,7 +93,7 @@ def render_body(uri: str, page_url: str, files) -> str:
         return f"{urls[target]}#{anchor}" if anchor else urls[target]
 
     if uri == GLOSSARY_PAGE:
-        return render_glossary(entries, places, {u: o.title for u, o in outlines.items()}, href)
+        return render_glossary(entries, places, {u: o.title for u, o in outlines.items()}, href, for_search)
     return render_concept_index(entries, places, href)
 
 
@@ -125,12 +128,29 @@ def record_places(uri: str, html: str, occurrences: list[tuple[int, str]]) -> No
 
 @event_priority(50)  # before the search plugin (0) indexes the page
 def _fill_in_body(context, page, config, nav):
+    """The glossary's and the index's body. Search reads the glossary with each term's name,
+    French, definition and other names only: the lists of links under each term are most of
+    its markup (search's parser spent some 15 ms on them) and would only make a search match a
+    term by the names of the pages and terms it points to. _complete_glossary adds them after."""
     uri = page.file.src_uri
     if uri in (GLOSSARY_PAGE, INDEX_PAGE):
         body = render_body(uri, page.url, site_files)
         # so that MkDocs' strict validation of links to these pages' anchors still sees them
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'id="(?<=\sid=")([^"]+)"', body))
+        if uri == GLOSSARY_PAGE:
+            searched = render_body(uri, page.url, site_files, for_search=True)
+            glossary_bodies[:] = [searched, body]
+            body = searched
         page.content = fill(page.content, {"body": body}, uri)
+    return context
+
+
+@event_priority(-50)  # after the search plugin (0) has indexed the page
+def _complete_glossary(context, page, config, nav):
+    if page.file.src_uri == GLOSSARY_PAGE and glossary_bodies:
+        searched, body = glossary_bodies
+        page.content = page.content.replace(searched, body, 1)
+        glossary_bodies.clear()
     return context
 
 
@@ -156,4 +176,4 @@ def _mark_terms(context, page, config, nav):
     return context
 
 
-on_page_context = CombinedEvent(_fill_in_body, _mark_terms)
+on_page_context = CombinedEvent(_fill_in_body, _mark_terms, _complete_glossary)

@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from conftest import ROOT, built_pages
+from glossary_data import term_anchor
 from page_outline import nav_order
 
 
@@ -109,6 +110,24 @@ def test_search_indexes_the_teaching_text_but_not_quizzes_or_tooltips(built_site
         assert hidden not in section_text, hidden
     assert not any(definition in v for k, v in text.items() if not k.startswith("glossary/"))
     assert not any("Quiz Progress" in v or "Answered:" in v for v in text.values())
+
+
+def test_search_finds_glossary_terms_by_their_words_not_their_links(built_site):
+    """Each glossary term is a search entry with its French, its definition and its other
+    names; its lists of links (introduced in, also discussed in, see also) are on the page
+    but not in the index, so a term is not found by the names of what it points to."""
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = {doc["location"]: doc["text"] for doc in docs if doc["location"].startswith("glossary/#")}
+    terms = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]
+    with_synonym = next(t for t in terms if t.get("synonyms"))
+    for term in (terms[0], with_synonym):
+        text = entries[f"glossary/#{term_anchor(term['term'])}"]
+        assert term["french"] in text and " ".join(term["definition"].split())[:40] in text
+        assert "Introduced in" not in text and "See also" not in text and "concept index" not in text
+    assert with_synonym["synonyms"][0] in entries[f"glossary/#{term_anchor(with_synonym['term'])}"]
+    page = html_of(built_site, "glossary/").read_text(encoding="utf-8")
+    assert page.count("<li>Introduced in ") == len(terms) and "See also <a href=" in page
 
 
 def test_every_script_is_deferred(built_site):
