@@ -21,6 +21,7 @@ Reads data/glossary.yml and the section pages. Events:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
@@ -117,9 +118,11 @@ def record_places(uri: str, html: str, occurrences: list[tuple[int, str]]) -> No
         return
     titles = {part.anchor: part.title for part in outline.parts}
     starts = [(m.start(), m[1]) for m in H2.finditer(html) if m[1] in titles]
+    offsets = [start for start, _ in starts]
     places, seen = [], set()
     for offset, term in occurrences:
-        anchor = next((a for start, a in reversed(starts) if start < offset), "")
+        before = bisect_left(offsets, offset)  # the H2s that start before the term
+        anchor = starts[before - 1][1] if before else ""
         if (term, anchor) not in seen:
             seen.add((term, anchor))
             places.append(TermPlace(term, Place(uri, outline.title, anchor, titles.get(anchor, ""))))
