@@ -6,8 +6,8 @@ attributes to the hooks, within that one build: loading the hook modules, every 
 timer), and building the pages they generate (glossary, index, comparison, progress,
 references, print edition), which do not exist without them. Prints each part, the
 time per page (linear growth shows as a steady figure), and the ratio these imply:
-build / (build - hooks' share), with the interpreter's start-up added to both sides
-as measured for a plain `mkdocs --version`.
+build / (build - hooks' share), where "build" is the wall time of the whole process
+(start-up, build and exit, as `mkdocs build` takes).
 
 Both sides of that ratio come from the same build, so a machine that runs slower or
 faster for a while moves them together: on a shared machine this is far steadier than
@@ -33,12 +33,10 @@ from pathlib import Path
 from common import BUILD_ENV, temp_project
 
 
-def timed_build(copies: int) -> tuple[int, dict[str, float], float]:
+def timed_build(project: Path) -> tuple[int, dict[str, float], float]:
     import mkdocs.commands.build as build_module
     from mkdocs.config import config_options, load_config
 
-    project = temp_project(copies)
-    compileall.compile_dir(str(project / "hooks"), quiet=1)  # as after any earlier build
     site = tempfile.mkdtemp(prefix="hook-cost-site-")
     os.chdir(project)
     spent: dict[str, float] = defaultdict(float)
@@ -75,7 +73,6 @@ def timed_build(copies: int) -> tuple[int, dict[str, float], float]:
             setattr(build_module, name, original)
     total = time.perf_counter() - start
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-    shutil.rmtree(project, ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
     return pages, spent, total
 
@@ -108,40 +105,34 @@ def _generated_page_timer(original, spent, in_hooks):
     return wrapper
 
 
-def startup_seconds(runs: int = 5) -> float:
-    """Median wall time of `python -m mkdocs --version`: interpreter and MkDocs imports."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "--version"], check=True,
-                       capture_output=True, env=BUILD_ENV)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def measure_in_fresh_process(copies: int) -> tuple[int, dict[str, float], float]:
-    """timed_build(copies) run by a new interpreter, so nothing is imported or compiled yet."""
-    out = subprocess.run([sys.executable, __file__, "--copies", str(copies)], check=True,
+    """timed_build() run by a new interpreter, so nothing is imported or compiled yet.
+    Returns the pages, the hooks' share and the wall time of that whole process (start-up,
+    build and exit, as `mkdocs build` takes), on a project copied beforehand."""
+    project = temp_project(copies)
+    compileall.compile_dir(str(project / "hooks"), quiet=1)  # as after any earlier build
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, __file__, "--project", str(project)], check=True,
                          capture_output=True, text=True, env=BUILD_ENV, cwd=Path(__file__).parent).stdout
+    wall = time.perf_counter() - start
+    shutil.rmtree(project, ignore_errors=True)
     result = json.loads(out.strip().splitlines()[-1])
-    return result["pages"], result["spent"], result["total"]
+    return result["pages"], result["spent"], wall
 
 
 def main(argv: list[str]) -> None:
     logging.disable(logging.WARNING)  # copies of pages are not in nav: expected notices
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    if len(argv) > 2 and argv[1] == "--copies":  # the child process: one build, as JSON
-        pages, spent, total = timed_build(int(argv[2]))
+    if len(argv) > 2 and argv[1] == "--project":  # the child process: one build, as JSON
+        pages, spent, total = timed_build(Path(argv[2]))
         print(json.dumps({"pages": pages, "spent": spent, "total": total}))
         return
     runs = int(argv[1]) if len(argv) > 1 else 3
-    startup = startup_seconds()
-    print(f"Start-up (python -m mkdocs --version): {startup:.2f} s, added to both sides of the ratio")
-    print(f"Median of {runs} builds at 1x and 4x, {max(1, runs // 2)} at 16x, each in a fresh process")
+    print(f"Median of {runs} builds at 1x and 4x, {max(1, runs // 2)} at 16x, each a fresh process timed whole")
     rows = []
     for copies in (1, 4, 16):
         builds = [measure_in_fresh_process(copies) for _ in range(runs if copies < 16 else max(1, runs // 2))]
-        ratios = [(startup + total) / (startup + total - sum(spent.values())) for _, spent, total in builds]
+        ratios = [total / (total - sum(spent.values())) for _, spent, total in builds]
         pages, spent, total = sorted(zip(ratios, builds))[len(builds) // 2][1]  # the median build
         hooks = sum(spent.values())
         rows.append((copies, spent))
