@@ -64,13 +64,21 @@ def test_missing_framework_page_and_anchor_are_named(monkeypatch):
     assert 'dimension "core-techniques"' in message and 'framework "psychodynamic": anchor "#core-techniques" is not a heading' in message
 
 
-def test_table_is_accessible_and_escaped(monkeypatch):
+def render_with_statement(monkeypatch, statement: str):
+    """The comparison page rendered from the real data, with the first humanistic cell's
+    statement replaced. Returns its Markdown, its HTML blocks and the data used."""
     frameworks, dimensions = comparison.load_comparison(ROOT)
     dimensions = copy.deepcopy(dimensions)
-    dimensions[0]["cells"]["humanistic"]["statement"] = "<script>alert(1)</script>"
+    dimensions[0]["cells"]["humanistic"]["statement"] = statement
     monkeypatch.setattr(comparison, "frameworks", frameworks)
     monkeypatch.setattr(comparison, "dimensions", dimensions)
-    page = fill(*comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks}), "test")
+    markdown, blocks = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
+    return markdown, blocks, frameworks, dimensions
+
+
+def test_table_is_accessible_and_escaped(monkeypatch):
+    markdown, blocks, _, dimensions = render_with_statement(monkeypatch, "<script>alert(1)</script>")
+    page = fill(markdown, blocks, "test")
     assert "<caption" in page and '<th scope="col">Psychodynamic</th>' in page
     assert page.count('<th scope="row">') == len(dimensions)
     assert page.count('data-label="Humanistic"') == len(dimensions)
@@ -86,12 +94,8 @@ def test_lost_block_marker_fails_with_the_page_named():
 
 
 def test_lists_are_escaped_html_with_working_links(monkeypatch):
-    frameworks, dimensions = comparison.load_comparison(ROOT)
-    dimensions = copy.deepcopy(dimensions)
-    dimensions[0]["cells"]["humanistic"]["statement"] = 'A *bold* <img src=x onerror="alert(1)"> claim'
-    monkeypatch.setattr(comparison, "frameworks", frameworks)
-    monkeypatch.setattr(comparison, "dimensions", dimensions)
-    markdown, blocks = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
+    statement = 'A *bold* <img src=x onerror="alert(1)"> claim'
+    markdown, blocks, frameworks, dimensions = render_with_statement(monkeypatch, statement)
     across = blocks[f"dim-{dimensions[0]['id']}"]
     assert across.startswith("<ul>\n<li>") and across.count("<li>") == len(frameworks)
     assert "<img" not in across and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in across
