@@ -4,7 +4,7 @@ Reads data/glossary.yml and the section pages. Events:
 - on_config: load and validate the glossary, compile the term pattern once;
 - on_files: check each term's introducing section, and add glossary.md and
   concept-index.md (never written into docs/), each a title, an intro and a placeholder;
-- on_page_context, two handlers (every page's HTML is final by then, quizzes included):
+- on_page_context, three handlers (every page's HTML is final by then, quizzes included):
   - after the search plugin (priority -50), on a section or chapter page: mark the
     first use of each term as a focusable link to its glossary entry, with its
     definition as a tooltip (assets/guide.js and guide.css show it on hover and focus,
@@ -15,7 +15,9 @@ Reads data/glossary.yml and the section pages. Events:
   - before the search plugin (priority 50), on the glossary and the index (generated,
     so built after the pages they list): put their body, written as HTML, in place of
     the placeholder, so that search indexes the glossary: each term's name, French,
-    definition and other names (its lists of links are added after search, at -50).
+    definition and other names;
+  - after the search plugin (priority -50), on the glossary: add the lists of links
+    under each term, left out of what search read.
 """
 
 from __future__ import annotations
