@@ -30,9 +30,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generated_blocks import fill, marker
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from generated_blocks import fill, marker
 from page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir

@@ -45,9 +45,15 @@ index: dict[tuple[str, str], tuple[str, str]] = {}
 def on_config(config):
     global references, cited, index
     root = Path(config.config_file_path).parent
-    references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references")
+    references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _web_addresses_only)
     cited = set()
     index = reference_index(ref["cite"] for ref in references)
+
+
+def _web_addresses_only(entries: list[dict], label) -> list[str]:
+    """`url` becomes a link on the references page: only a web address may be one."""
+    return [f'{label(i, ref)}: "url" should start with https:// (or http://), found "{ref["url"]}".'
+            for i, ref in enumerate(entries) if ref.get("url") and not re.match(r"https?://", ref["url"])]
 
 
 def on_files(files, config):

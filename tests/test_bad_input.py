@@ -55,6 +55,9 @@ FAILING_CASES = {
     "reference entry without a citation form": (
         lambda p: edit(p / "data/references.yml", "  - cite: Bordin, 1979\n", "  - cite: ''\n"),
         [r'data/references\.yml.*missing "cite"']),
+    "reference url that is not a web address": (
+        lambda p: edit(p / "data/references.yml", "    url: https://www.erudit.org/", "    url: javascript:alert(1)//www.erudit.org/"),
+        [r'data/references\.yml.*entry \d+ \("Tremblay, 2002"\), line \d+: "url" should start with https://']),
     "citation with no reference": (
         lambda p: append(p / SECTION, "\nAs shown before (Smith, 1999).\n"),
         [r"docs/02-foundations/empathy-and-trust\.md: citation\(s\) with no entry", r"line \d+: \(Smith, 1999\)"]),
