@@ -198,7 +198,7 @@ def _render_table(urls: dict[str, str]) -> str:
         rows.append(f'<tr><th scope="row"><a href="#dim-{_esc(d["id"])}">{_esc(d["label"])}</a></th>{cells}</tr>')
     return (
         '<div class="comparison-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">\n'
-        '<table class="comparison">\n'
+        '<table class="comparison" data-search-exclude>\n'  # search finds each statement in the parts below
         '<caption id="comparison-caption">The psychodynamic, cognitive-behavioural and humanistic '
         "frameworks compared on "
         f"{len(dimensions)} questions. Each statement links to the page that explains it.</caption>\n"

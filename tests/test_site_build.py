@@ -130,6 +130,17 @@ def test_search_finds_glossary_terms_by_their_words_not_their_links(built_site):
     assert page.count("<li>Introduced in ") == len(terms) and "See also <a href=" in page
 
 
+def test_search_finds_each_comparison_statement_once_per_reading(built_site):
+    """The comparison table repeats the statements of the parts below it: search leaves the
+    table out, so a statement is found in its question's part and its framework's part."""
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {doc["location"]: doc["text"] for doc in docs if doc["location"].startswith("framework-comparison/")}
+    statement = "A person is moved by wishes"
+    assert [where for where, words in text.items() if statement in words] == [
+        "framework-comparison/#dim-view-of-the-person", "framework-comparison/#framework-psychodynamic"]
+
+
 def test_every_script_is_deferred(built_site):
     """No script holds up the first paint: Material's bundle (deferred by overrides/main.html),
     the guide's and mkdocs-quiz's all carry `defer`."""
@@ -187,7 +198,7 @@ def test_terms_are_not_marked_in_headings_or_quizzes(built_site):
 def test_comparison_cells_link_to_existing_headings(built_site):
     page = html_of(built_site, "framework-comparison/")
     html = page.read_text(encoding="utf-8")
-    table = html[html.index('<table class="comparison">'):html.index("</table>")]
+    table = html[html.index('<table class="comparison"'):html.index("</table>")]
     assert "<caption" in table and table.count('scope="col"') == 4
     links = re.findall(r'<td data-label="[^"]+"><a href="([^"]+)">', table)
     assert len(links) >= 24
