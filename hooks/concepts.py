@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from concept_pages import (INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
                            render_concept_index, render_glossary)
-from generated_blocks import fill
+from generated_blocks import fill, ids_in
 from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -80,9 +80,9 @@ def on_files(files, config):
     return files
 
 
-def render_body(uri: str, page_url: str, files, for_search: bool = False) -> str:
-    """The glossary's or the concept index's body, from where each term was found
-    (`for_search`: the glossary as search indexes it, see _fill_in_body)."""
+def render_bodies(uri: str, page_url: str, files) -> tuple[str, str]:
+    """The glossary's or the concept index's body, from where each term was found: whole,
+    and as search reads it (the glossary without its lists of links, see _fill_in_body)."""
     entries = list(glossary.values())
     places: dict[str, list[Place]] = {}
     for section, outline in outlines.items():
@@ -96,8 +96,11 @@ def render_body(uri: str, page_url: str, files, for_search: bool = False) -> str
         return f"{urls[target]}#{anchor}" if anchor else urls[target]
 
     if uri == GLOSSARY_PAGE:
-        return render_glossary(entries, places, {u: o.title for u, o in outlines.items()}, href, for_search)
-    return render_concept_index(entries, places, href)
+        titles = {u: o.title for u, o in outlines.items()}
+        return (render_glossary(entries, places, titles, href),
+                render_glossary(entries, places, titles, href, for_search=True))
+    index = render_concept_index(entries, places, href)
+    return index, index
 
 
 def places_in(uri: str, outline) -> list[TermPlace]:
@@ -139,14 +142,12 @@ def _fill_in_body(context, page, config, nav):
     term by the names of the pages and terms it points to. _complete_glossary adds them after."""
     uri = page.file.src_uri
     if uri in (GLOSSARY_PAGE, INDEX_PAGE):
-        body = render_body(uri, page.url, site_files)
+        body, searched = render_bodies(uri, page.url, site_files)
         # so that MkDocs' strict validation of links to these pages' anchors still sees them
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(re.findall(r'id="(?<=\sid=")([^"]+)"', body))
-        if uri == GLOSSARY_PAGE:
-            searched = render_body(uri, page.url, site_files, for_search=True)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids_in(body)
+        if searched != body:
             glossary_bodies[:] = [searched, body]
-            body = searched
-        page.content = fill(page.content, {"body": body}, uri)
+        page.content = fill(page.content, {"body": searched}, uri)
     return context
 
 

@@ -2,7 +2,7 @@
 
 It is put together from the pages' HTML once they are rendered, so nothing is converted
 from Markdown twice. Events:
-- on_files: add print.md (a title, a short intro and a placeholder);
+- on_files: add print.md (a title, a short intro and a marker for the pages);
 - on_page_context, last: keep the finished HTML of each page that will be printed
   (home, chapters, sections, comparison, glossary, references); and on print.md
   (built after every page it prints): put the kept pages in,
@@ -20,26 +20,19 @@ import logging
 import re
 from urllib.parse import urljoin, urlsplit
 
+from generated_blocks import fill, ids_in, marker
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from page_outline import nav_order
+from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
-PLACEHOLDER = "<!-- print-edition -->"
-# mkdocs-quiz 1.7's HTML for one quiz: question, form (choices or blanks), explanation
-QUIZ_HTML = re.compile(
-    r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*'
-    r'<div class="quiz-question"[^>]*>(?P<question>.*?)</div>\s*<form [^>]*>(?P<form>.*?)</form>\s*'
-    r'<section class="content hidden"[^>]*>(?P<explanation>.*?)</section>\s*</div>', re.S)
-QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
-QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
 # what a quiz page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
-QUIZ_ASSETS = re.compile(r'<script src="[^"]*assets/quiz/quiz\.js" defer></script>'
-                         r'|<div id="quiz-progress-sidebar".*?<!-- mkdocs-quiz progress sidebar \(mobile\) -->.*?</nav>', re.S)
+QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}', re.S)
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
 # replacements (after a space, a newline or a tab, as attributes are written), four times
 # faster than a substitution that calls back per id. The aria ones hold several,
@@ -50,7 +43,6 @@ ID_LIST = re.compile(r'aria-(?P<name>describedby|labelledby|controls)="'
                      r'(?:(?<=\saria-describedby=")|(?<=\saria-labelledby=")|(?<=\saria-controls="))(?P<value>[^"]*)"')
 URL_ATTRIBUTES = [re.compile(rf'(?P<name>{name})="(?<=\s{name}=")(?P<value>[^"]*)"') for name in ("href", "src")]
 # literal first, then a look-behind for the space: far faster than a leading \s over 900 KB
-ANY_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 INNER_HREF = re.compile(r'href="#(?<=\shref="#)([^"]+)"')
 CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description))")
 # a marked term as hooks/concepts.py writes it (the definition is escaped text, no tags)
@@ -75,7 +67,7 @@ def on_files(files, config):
              "the references and an answer key at the end. Use your browser's Print command (or save "
              "as PDF) to get a paper copy.</p>")
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
-               f"# {config.site_name}: the whole guide {{ #print-edition }}\n\n{intro}\n\n{PLACEHOLDER}\n")
+               f"# {config.site_name}: the whole guide {{ #print-edition }}\n\n{intro}\n\n{marker('pages')}\n")
     files.append(File.generated(config, PRINT_PAGE, content=content))
     return files
 
@@ -105,7 +97,7 @@ def on_page_context(context, page, config, nav):
     # and in strict mode the build stops on both
     for problem in check_inner_links({PRINT_PAGE: page.content, **body}):
         log.warning(problem)
-    page.content = page.content.replace(PLACEHOLDER, first_definitions_only("\n".join(body.values())))
+    page.content = fill(page.content, {"pages": first_definitions_only("\n".join(body.values()))}, PRINT_PAGE)
     return context
 
 
@@ -162,7 +154,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
     html, answers = print_quizzes(html, number)
     if 'class="quiz' in html:
         raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
-                          "mkdocs-quiz's HTML may have changed (see print_quizzes in hooks/print_page.py)")
+                          "mkdocs-quiz's HTML may have changed (see hooks/quiz_markup.py)")
     return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>', answers
 
 
@@ -191,7 +183,7 @@ def print_quizzes(html: str, number: str) -> tuple[str, list[str]]:
         answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} "))
         return f'<div class="print-question">{question}</div>'
 
-    return QUIZ_HTML.sub(print_quiz, html), answers
+    return QUIZ_PARTS.sub(print_quiz, html), answers
 
 
 def _lead(html: str, prefix: str) -> str:
@@ -223,7 +215,7 @@ def check_inner_links(pages: dict[str, str]) -> list[str]:
     """Links inside the print page that land on no id in it, as messages naming the page they come from.
 
     (MkDocs checks Markdown links only, and the print page is assembled from HTML.)"""
-    ids = {found for html in pages.values() for found in ANY_ID.findall(html)}
+    ids = set().union(*(ids_in(html) for html in pages.values()))
     problems = []
     for uri, html in pages.items():
         broken = sorted(set(INNER_HREF.findall(html)) - ids)

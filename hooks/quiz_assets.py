@@ -22,17 +22,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
+from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, SEARCH_EXCLUDED
 
 # Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
 # a search should lead to the text that teaches, and the index that every page loads gets
-# a quarter lighter. The mark goes on elements with no descendant of their own tag: Material's
-# search parser tells elements apart by tag name only, so excluding an outer <div> would end
-# at its first inner </div>.
-QUIZ_OPENINGS = ('<div class="quiz-question"', '<form action="javascript:void(0);"', '<section class="content hidden"',
-                 '<ul class="md-nav__list" data-md-component="quiz-progress"', '<label class="md-nav__title"',
-                 '<nav id="quiz-progress-mobile"')
-# mkdocs-quiz's desktop progress box, appended to the page just before its mobile one
-PROGRESS_BOX = re.compile(r'<div id="quiz-progress-sidebar".*?(?=<nav id="quiz-progress-mobile")', re.S)
+# a quarter lighter (quiz_markup.SEARCH_EXCLUDED says which elements carry the mark).
+# mkdocs-quiz's desktop progress box, appended to the page just before its mobile bar
+PROGRESS_BOX = re.compile(f"{PROGRESS_BOX_START}.*?(?={PROGRESS_BAR_START})", re.S)
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
 
 
@@ -63,7 +59,7 @@ def on_page_content(html, page, config, files):
     at_script = html.rfind(script)
     if at_script >= 0:
         html = html[:at_script] + f'<script src="{js}" defer></script>' + html[at_script + len(script):]
-    for opening in QUIZ_OPENINGS:  # plain replacements (after the 25 KB script is gone): a regex cost more
+    for opening in SEARCH_EXCLUDED:  # plain replacements (after the 25 KB script is gone): a regex cost more
         html = html.replace(opening, opening + " data-search-exclude")
     return html
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator
 
+from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLOCK
+
 # Alternatives tried before a term: the first that matches at a position wins, so a term
 # inside any of these stretches is skipped.
 SKIPPED_CONTEXTS = [
@@ -37,8 +39,8 @@ SKIPPED_CONTEXTS = [
 # The same for rendered HTML (an element skipped whole is matched with its content).
 SKIPPED_HTML = [
     r"<!--.*?-->",                                       # comment / quiz placeholder
-    r'<div class="quiz[ "].*?</section>\s*</div>',       # a quiz mkdocs-quiz rendered (ends with its explanation)
-    r'<div id="quiz-progress-sidebar".*?</nav>',         # mkdocs-quiz's progress widgets
+    QUIZ_BLOCK,                                          # a quiz mkdocs-quiz rendered
+    PROGRESS_WIDGETS,                                    # mkdocs-quiz's progress widgets
     r"<(?P<el>h[1-6]|a|code|pre|script|style|svg|figure|summary|abbr|button|label)\b[^>]*>.*?</(?P=el)>",
     r'<p class="admonition-title">.*?</p>',              # admonition title
     r"<[a-zA-Z/][^>]*>",                                 # any other tag
