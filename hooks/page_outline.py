@@ -109,6 +109,27 @@ def nav_order(nav: object) -> list[str]:
     return []
 
 
+def nav_titles(nav: object) -> dict[str, str]:
+    """Each page's name in the menu, by src path: its title in `nav:`, or for an untitled
+    chapter overview (`- 02-foundations/index.md` under "2 Foundations") its chapter's name,
+    which is what the menu shows (navigation.indexes)."""
+    titles: dict[str, str] = {}
+
+    def walk(items: object, section: str | None) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str) and section and item.endswith("index.md"):
+                titles.setdefault(item, section)
+            elif isinstance(item, dict):
+                for name, value in item.items():
+                    if isinstance(value, str):
+                        titles[value] = name
+                    else:
+                        walk(value, name)
+
+    walk(nav, None)
+    return titles
+
+
 def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageOutline]:
     """Outlines of the documentation pages that `wanted(src_uri)` selects, in nav order."""
     from mkdocs.utils.meta import get_data

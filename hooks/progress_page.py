@@ -1,77 +1,126 @@
 """The "My progress" page: every page with questions, by chapter, for guide.js to fill.
 
-Events: on_files generates progress.md from the nav and the number of quizzes on each
-page; on_page_content puts its tables in place (written as HTML, see generated_blocks.py).
-The page holds a table per chapter with one row per page (a link, the number of
-questions and empty cells); assets/guide.js reads mkdocs-quiz's progress from the
-browser's localStorage and fills in answered and correct counts. Nothing leaves the
-browser, and a page with no saved progress simply shows zero.
+Reads the nav, the pages' quiz counts and data/interface.yml (section "progress"). Events:
+- on_config: load the interface's words;
+- on_files: generate progress.md: a chapter heading per chapter (the menu's names), and a
+  marker for each chapter's list;
+- on_page_content: put each chapter's list in place (HTML, see generated_blocks.py), and
+  hand the "progress" words to the script on the progress page and on any page that has
+  a "continue where you left off" place (`<p id="guide-continue" hidden></p>`, the home
+  page).
+Each page is one item of a stacked list (it reads on a phone without sideways scrolling):
+its name as in the menu, linked to its questions, a status and its counts, which
+assets/guide.js fills from this browser's localStorage. Nothing leaves the browser.
 """
 
 from __future__ import annotations
 
 import html as html_lib
+from typing import NamedTuple
 
+import interface_strings
 from generated_blocks import fill, marker
 from guide_data import escape_text
 from mkdocs.structure.files import File
-from page_outline import is_chapter_page, is_section_page, site_outlines
+from quiz_source import QUIZ
+from page_outline import is_chapter_page, is_section_page, nav_titles, site_outlines
 
 PROGRESS_PAGE = "progress.md"
-tables: dict[str, str] = {}  # chapter folder -> its table, as HTML
+CONTINUE_PLACE = 'id="guide-continue"'
+lists: dict[str, str] = {}  # chapter folder -> its list, as HTML
+words: dict[str, str] = {}  # data/interface.yml, section "progress"
+strings_block = ""
+
+
+class Row(NamedTuple):
+    uri: str
+    url: str      # from the progress page, to the page's questions
+    title: str    # the page's name in the menu
+    questions: int
+    overview: bool
 
 
 def _has_quizzes(uri: str) -> bool:
     return is_section_page(uri) or is_chapter_page(uri)
 
 
+def on_config(config):
+    global words, strings_block
+    strings = interface_strings.load(config)
+    words = strings.get("progress", {})
+    strings_block = interface_strings.json_block(strings, "progress")
+
+
 def on_files(files, config):
-    global tables
+    global lists
     outlines = site_outlines(files, config.nav, wanted=_has_quizzes)
+    titles = nav_titles(config.nav)
     page = File.generated(config, PROGRESS_PAGE, content="")
-    rows = [(uri, files.get_file_from_path(uri).url_relative_to(page), outline.title, outline.quiz_count)
-            for uri, outline in outlines.items() if outline.quiz_count]
-    page.content_string, tables = render_progress(rows)
+    rows = []
+    for uri, outline in outlines.items():
+        if not outline.quiz_count:
+            continue
+        url = files.get_file_from_path(uri).url_relative_to(page)
+        url += _questions_anchor(outline)
+        rows.append(Row(uri, url, titles.get(uri, outline.title), outline.quiz_count, is_chapter_page(uri)))
+    page.content_string, lists = render_progress(rows, words)
     files.append(page)
     return files
 
 
+def _questions_anchor(outline) -> str:
+    """"#id" of the heading above a page's first question (on a section page, "Check your
+    understanding"; on a chapter overview, its review quiz), or "" if it has none."""
+    part = next((part for part in outline.parts if QUIZ.search(part.text)), None)
+    return f"#{part.anchor}" if part and part.anchor else ""
+
+
 def on_page_content(html, page, config, files):
-    if page.file.src_uri != PROGRESS_PAGE:
-        return html
-    return fill(html, tables, PROGRESS_PAGE)
+    if page.file.src_uri == PROGRESS_PAGE:
+        return fill(html, lists, PROGRESS_PAGE) + strings_block
+    if CONTINUE_PLACE in html:
+        return html + strings_block
+    return html
 
 
-def render_progress(rows: list[tuple[str, str, str, int]]) -> tuple[str, dict[str, str]]:
-    """The page's Markdown, and its tables (by chapter folder) as HTML. Each row is a page:
-    (its source path, its URL from the progress page, its title, its number of questions)."""
-    chapters: dict[str, list[tuple[str, str, str, int]]] = {}
+def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The page's Markdown, and each chapter's list (by chapter folder) as HTML."""
+    chapters: dict[str, list[Row]] = {}
     for row in rows:
-        chapters.setdefault(row[0].split("/")[0], []).append(row)
-    total = sum(row[3] for row in rows)
+        chapters.setdefault(row.uri.split("/")[0], []).append(row)
+    total = sum(row.questions for row in rows)
+    word = lambda key: escape_text(words.get(key, key))  # noqa: E731
     out = [
         "---\nsearch:\n  exclude: true\n---\n",
         "# My progress\n",
-        "Your answers to the questions of every page, as saved by this browser. They never "
-        "leave your device: the guide has no server and no account. Clearing your browser's "
-        "site data, or the button below, starts over.\n",
-        f'<p id="progress-summary" class="progress-summary" aria-live="polite">{total} questions in the guide. '
-        "Answer some and come back.</p>\n",
-        '<p><button type="button" class="md-button" id="progress-reset">Reset all my answers</button></p>\n',
+        word("intro") + "\n",
+        f'<p id="progress-summary" class="progress-summary" aria-live="polite">'
+        f'{escape_text(_filled(words.get("summary_empty", "{total}"), total=total))}</p>\n',
+        f'<p><button type="button" class="md-button" id="progress-reset">{word("reset_button")}</button></p>\n',
     ]
-    tables = {}
+    lists_html = {}
     for chapter, pages in chapters.items():
-        overview = next((r for r in pages if r[0].endswith("/index.md")), pages[0])
-        out.append(f"## {escape_text(overview[2])}\n")
+        overview = next((r for r in pages if r.overview), pages[0])
+        out.append(f"## {escape_text(overview.title)} {{ #chapter-{chapter} }}\n")
         out.append(marker(chapter) + "\n")
-        rows_html = "".join(
-            f'<tr>\n<td><a class="progress-link" href="{html_lib.escape(url)}">{escape_text(title)}</a></td>\n'
-            f"<td>{n}</td>\n<td>–</td>\n<td>–</td>\n<td></td>\n</tr>\n"
-            for _, url, title, n in pages
-        )
-        tables[chapter] = (
-            '<div class="progress-table">\n<table>\n<thead>\n<tr>\n<th>Page</th>\n<th>Questions</th>\n'
-            "<th>Answered</th>\n<th>Correct</th>\n<th>Status</th>\n</tr>\n</thead>\n<tbody>\n"
-            + rows_html + "</tbody>\n</table>\n</div>"
-        )
-    return "\n".join(out) + "\n", tables
+        lists_html[chapter] = ('<ul class="progress-list">\n'
+                               + "".join(_item(row, words) for row in pages) + "</ul>")
+    return "\n".join(out) + "\n", lists_html
+
+
+def _item(row: Row, words: dict[str, str]) -> str:
+    """One page: its name (linked to its questions), its status and its counts, as before any answer."""
+    word = lambda key: escape_text(words.get(key, key))  # noqa: E731
+    counts = _filled(words.get("counts", ""), answered=0, total=row.questions, correct=0)
+    name = word("chapter_overview") if row.overview else escape_text(row.title)
+    return (f'<li class="progress-item" data-questions="{row.questions}">'
+            f'<a class="progress-link" href="{html_lib.escape(row.url)}">{name}</a> '
+            f'<span class="progress-status" data-status="not-started">{word("not_started")}</span> '
+            f'<span class="progress-counts">{escape_text(counts)}</span></li>\n')
+
+
+def _filled(template: str, **values) -> str:
+    """A {name}-style template with its values put in (as guide.js does)."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template

@@ -4,9 +4,12 @@ mkdocs-quiz inlines its CSS and JavaScript (about 61 KB decoded) into every page
 quiz or not, so no page can reuse what the browser already has. Events:
 - on_files: add its quiz.css and quiz.js to the site as assets/quiz/ files;
 - on_page_markdown (before mkdocs-quiz): turn the plugin off on pages without a quiz;
+- on_config: read the quiz's words from data/interface.yml (section "quiz");
 - on_page_content (after mkdocs-quiz): drop the inlined copies, and link the script;
   mark each quiz and the progress widgets data-search-exclude (search indexes the text
-  that teaches, not the questions and their answers);
+  that teaches, not the questions and their answers); number each question ("Question 2
+  of 6", written at build time: nothing moves when the page loads), give its "#" link a
+  name, and hand the quiz's words to assets/guide.js;
 - on_post_page: link the stylesheet in <head>, where it does not hold up the page's
   text half-way through (a stylesheet in <body> blocks what follows it); and put the
   progress box above the table of contents, where mkdocs-quiz's script would move it.
@@ -22,14 +25,25 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
-from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, SEARCH_EXCLUDED
+import interface_strings
+from guide_data import escape_text
+from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SEARCH_EXCLUDED
 
 # Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
 # a search should lead to the text that teaches, and the index that every page loads gets
 # a quarter lighter (quiz_markup.SEARCH_EXCLUDED says which elements carry the mark).
 # mkdocs-quiz's desktop progress box, appended to the page just before its mobile bar
 PROGRESS_BOX = re.compile(f"{PROGRESS_BOX_START}.*?(?={PROGRESS_BAR_START})", re.S)
+words: dict[str, str] = {}  # data/interface.yml, section "quiz"
+strings_block = ""
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
+
+
+def on_config(config):
+    global words, strings_block
+    strings = interface_strings.load(config)
+    words = strings.get("quiz", {})
+    strings_block = interface_strings.json_block(strings, "quiz")
 
 
 def on_files(files, config):
@@ -61,7 +75,29 @@ def on_page_content(html, page, config, files):
         html = html[:at_script] + f'<script src="{js}" defer></script>' + html[at_script + len(script):]
     for opening in SEARCH_EXCLUDED:  # plain replacements (after the 25 KB script is gone): a regex cost more
         html = html.replace(opening, opening + " data-search-exclude")
-    return html
+    return number_questions(html) + strings_block
+
+
+def number_questions(html: str) -> str:
+    """"Question n of m" above each question, and a name for its "#" link that says where it goes."""
+    total = len(QUIZ_PERMALINK.findall(html))
+    count = 0
+
+    def numbered(match) -> str:
+        nonlocal count
+        count += 1
+        label = escape_text(_filled(words.get("permalink_label", "{n}"), n=count, m=total))
+        number = escape_text(_filled(words.get("question_number", "{n}/{m}"), n=count, m=total))
+        return (f'<a href="#{match["id"]}" class="quiz-header-link" aria-label="{label}">#</a>\n'
+                f'<p class="quiz-number">{number}</p>')
+
+    return QUIZ_PERMALINK.sub(numbered, html)
+
+
+def _filled(template: str, **values) -> str:
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
 
 
 def on_post_page(output, page, config):

@@ -16,9 +16,11 @@ import re
 QUIZ_BLOCK = r'<div class="quiz[ "].*?</section>\s*</div>'
 # the same, read into its question, its form (choices or blanks) and its explanation
 QUIZ_PARTS = re.compile(
-    r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*'
+    r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*(?:<p class="quiz-number">[^<]*</p>\s*)?'
     r'<div class="quiz-question"[^>]*>(?P<question>.*?)</div>\s*<form [^>]*>(?P<form>.*?)</form>\s*'
     r'<section class="content hidden"[^>]*>(?P<explanation>.*?)</section>\s*</div>', re.S)
+# a question's permalink, where hooks/quiz_assets.py numbers the question and names the link
+QUIZ_PERMALINK = re.compile(r'<a href="#(?P<id>[^"]+)" class="quiz-header-link">#</a>')
 QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
 QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
 
