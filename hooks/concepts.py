@@ -7,8 +7,9 @@ Reads data/glossary.yml and the section pages. Events:
 - on_page_context, three handlers (every page's HTML is final by then, quizzes included):
   - after the search plugin (priority -50), on a section or chapter page: mark the
     first use of each term as a focusable link to its glossary entry, with its
-    definition as a tooltip (assets/guide.js and guide.css show it on hover and focus,
-    hide it on Escape), and note under which H2 each term occurs, for the index.
+    definition as a tooltip (assets/guide.js and guide.css show it on hover, focus and
+    a first tap, keep it on screen, hide it on Escape), with the "tooltips" words of
+    data/interface.yml for the script, and note under which H2 each term occurs, for the index.
     Working on rendered HTML keeps ~470 tooltips out of Markdown, and working after
     search keeps them out of the search index (and out of its parsing time): the
     glossary page is where search finds the definitions;
@@ -27,6 +28,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
+import interface_strings
 from concept_pages import (INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
                            render_concept_index, render_glossary)
 from generated_blocks import fill, ids_in
@@ -51,6 +53,7 @@ outlines: dict = {}           # section page -> its outline (page_outline.PageOu
 # (a page edited under `mkdocs serve` gets a new outline, so nothing goes stale)
 found_places: dict[tuple[str, int], list] = {}
 glossary_bodies: list[str] = []  # the glossary's body as search reads it, and whole (see _fill_in_body)
+tooltip_strings = ""          # data/interface.yml's "tooltips" words, for assets/guide.js
 H2 = re.compile(r'<h2 id="([^"]+)"')
 
 
@@ -60,7 +63,8 @@ class TermPlace(NamedTuple):
 
 
 def on_config(config):
-    global glossary, forms, matcher, html_matcher, tips
+    global glossary, forms, matcher, html_matcher, tips, tooltip_strings
+    tooltip_strings = interface_strings.json_block(interface_strings.load(config), "tooltips")
     entries = load_glossary(Path(config.config_file_path).parent)
     glossary = {entry["term"]: entry for entry in entries}
     forms = build_forms(entries)
@@ -177,6 +181,8 @@ def _mark_terms(context, page, config, nav):
 
     html, occurrences = page.content, []
     page.content, _ = html_matcher.mark_first(html, tooltip, occurrences)
+    if occurrences:  # the tooltips' words (a tapped definition's link to the full entry)
+        page.content += tooltip_strings
     if is_section_page(uri):
         record_places(uri, html, occurrences)  # offsets are into the unmarked HTML
     return context

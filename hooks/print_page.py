@@ -30,9 +30,11 @@ from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
-# what a quiz page's content has that paper does not need: the quiz script that
-# hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
-QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}', re.S)
+# what a page's content has that paper does not need: the quiz script that
+# hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
+# interface's words handed to scripts (hooks/interface_strings.py)
+QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
+                         r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
 # replacements (after a space, a newline or a tab, as attributes are written), four times
 # faster than a substitution that calls back per id. The aria ones hold several,

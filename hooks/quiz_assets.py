@@ -27,13 +27,16 @@ from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
 import interface_strings
 from guide_data import escape_text
-from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SEARCH_EXCLUDED
+from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SCORE_LINE, SEARCH_EXCLUDED
 
 # Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
 # a search should lead to the text that teaches, and the index that every page loads gets
 # a quarter lighter (quiz_markup.SEARCH_EXCLUDED says which elements carry the mark).
 # mkdocs-quiz's desktop progress box, appended to the page just before its mobile bar
 PROGRESS_BOX = re.compile(f"{PROGRESS_BOX_START}.*?(?={PROGRESS_BAR_START})", re.S)
+# the progress widgets' "Correct: 0 / 0 (0%)" reads as a score before any answer: a line
+# saying there is none yet comes first, and guide.js and guide.css show one or the other
+NO_SCORE_YET = '<span class="md-ellipsis guide-no-score">{}</span><span class="md-ellipsis guide-score">'
 words: dict[str, str] = {}  # data/interface.yml, section "quiz"
 strings_block = ""
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
@@ -75,7 +78,8 @@ def on_page_content(html, page, config, files):
         html = html[:at_script] + f'<script src="{js}" defer></script>' + html[at_script + len(script):]
     for opening in SEARCH_EXCLUDED:  # plain replacements (after the 25 KB script is gone): a regex cost more
         html = html.replace(opening, opening + " data-search-exclude")
-    return number_questions(html) + strings_block
+    no_score = NO_SCORE_YET.format(escape_text(words.get("no_answer_yet", "")))
+    return SCORE_LINE.sub(no_score, number_questions(html)) + strings_block
 
 
 def number_questions(html: str) -> str:

@@ -27,6 +27,8 @@ QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer
 # The progress widgets, appended to every quiz page: the desktop box, then the mobile bar.
 PROGRESS_BOX_START = '<div id="quiz-progress-sidebar"'
 PROGRESS_BAR_START = '<nav id="quiz-progress-mobile"'
+# the widgets' score line ("Correct: 0 / 0 (0%)"), at its opening tag
+SCORE_LINE = re.compile(r'<span class="md-ellipsis">(?=\s*Correct: <span class="quiz-progress-score">)')
 PROGRESS_WIDGETS = f"{PROGRESS_BOX_START}.*?{PROGRESS_BAR_START}.*?</nav>"  # a pattern, for re.S
 
 # Openings of the elements that search leaves out: the question, the form, the explanation,

@@ -1,31 +1,138 @@
-/* The guide's own behaviour: term tooltips (Escape to dismiss, kept on screen) and the
-   "My progress" page. Reads only this browser's localStorage; sends nothing anywhere. */
+/* The guide's own behaviour: term tooltips (kept on screen, opened by a tap on touch,
+   Escape to dismiss), the record of first answers, the "My progress" page, "continue where
+   you left off", the phone menu's keyboard access and the light/dark switch. Reads and
+   writes only this browser's localStorage; sends nothing anywhere. Its words come from
+   data/interface.yml. */
 (function () {
   "use strict";
 
-  /* ---------- Term tooltips */
-  function openTips() { return document.querySelectorAll(".gloss:hover, .gloss:focus-within"); }
+  /* ---------- Interface words: data/interface.yml, handed to the page by a hook as
+     <script type="application/json" id="strings-SECTION"> (hooks/interface_strings.py) */
+  var wordCache = {};
+  function words(section) {
+    if (!wordCache[section]) {
+      var block = document.getElementById("strings-" + section);
+      try { wordCache[section] = (block && JSON.parse(block.textContent)) || {}; }
+      catch (e) { wordCache[section] = {}; }
+    }
+    return wordCache[section];
+  }
+  function filled(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
 
+  /* ---------- Term tooltips (WCAG 2.2 SC 1.4.13). CSS shows a definition on hover and
+     focus; this script keeps it inside the visible area, opens it on a first tap (touch
+     has no hover: the tap would otherwise follow the link and lose the reader's place),
+     and closes it on Escape or a tap elsewhere. */
+  var EDGE = 8;           // px kept free between a definition and the viewport's edges
+  var lastPointer = "";   // "touch", "pen" or "mouse": what the next click comes from
+
+  function glossOf(node) { return node && node.closest ? node.closest(".gloss") : null; }
+
+  function placeTip(gloss) {
+    var tip = gloss.querySelector(".gloss-tip");
+    var term = gloss.querySelector(".gloss-term");
+    if (!tip || !term) return;
+    var view = window.visualViewport;
+    var width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
+    var left0 = view ? view.offsetLeft : 0, top0 = view ? view.offsetTop : 0;
+    if (view) { width = Math.min(width, view.width); height = Math.min(height, view.height); }
+    // the sticky header covers the top of the viewport: a definition goes below it
+    var header = document.querySelector(".md-header");
+    var covered = header ? header.getBoundingClientRect().bottom - top0 : 0;
+    if (covered > 0 && covered < height / 2) { top0 += covered; height -= covered; }
+    tip.classList.add("gloss-tip--placed");       // fixed: no ancestor can clip it
+    tip.style.maxWidth = "min(22rem, " + Math.max(120, width - 2 * EDGE) + "px)";
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var lines = term.getClientRects();
+    if (!lines.length) return;
+    var first = lines[0], last = lines[lines.length - 1];
+    var box = tip.getBoundingClientRect();
+    var left = Math.min(Math.max(first.left, left0 + EDGE), left0 + width - EDGE - box.width);
+    // below the term if it fits there, else on the side with more room (flipped up near the bottom)
+    var roomBelow = top0 + height - EDGE - last.bottom, roomAbove = first.top - top0 - EDGE;
+    var top = box.height <= roomBelow || roomBelow >= roomAbove ? last.bottom : first.top - box.height;
+    top = Math.min(Math.max(top, top0 + EDGE), top0 + height - EDGE - box.height);
+    tip.style.left = Math.max(left, left0 + EDGE) + "px";
+    tip.style.top = top + "px";
+  }
+
+  function shownGlosses() {
+    return document.querySelectorAll(".gloss:hover, .gloss:focus-within, .gloss.gloss--open");
+  }
+  function placeShown() {
+    Array.prototype.forEach.call(shownGlosses(), function (gloss) {
+      if (!gloss.classList.contains("gloss--dismissed")) placeTip(gloss);
+    });
+  }
+  function fullEntryLink(gloss) {
+    var tip = gloss.querySelector(".gloss-tip");
+    var more = tip.querySelector(".gloss-more");
+    if (!more) {
+      more = document.createElement("a");
+      more.className = "gloss-more";
+      more.href = gloss.querySelector(".gloss-term").getAttribute("href");
+      more.textContent = words("tooltips").full_entry || "";
+      tip.appendChild(document.createTextNode(" "));
+      tip.appendChild(more);
+    }
+    return more;
+  }
+  function closeTapped(except) {
+    document.querySelectorAll(".gloss.gloss--open").forEach(function (gloss) {
+      if (gloss !== except) gloss.classList.remove("gloss--open");
+    });
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType || "mouse";
+    // a tap or click outside every open definition closes it
+    var gloss = glossOf(event.target);
+    closeTapped(gloss);
+  }, true);
+  document.addEventListener("click", function (event) {
+    var term = event.target.closest && event.target.closest("a.gloss-term");
+    if (!term || (lastPointer !== "touch" && lastPointer !== "pen")) return;
+    var gloss = glossOf(term);
+    if (gloss.classList.contains("gloss--open")) return;  // a second tap follows the link
+    event.preventDefault();
+    closeTapped(gloss);
+    gloss.classList.remove("gloss--dismissed");
+    gloss.classList.add("gloss--open");
+    fullEntryLink(gloss);
+    placeTip(gloss);
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    openTips().forEach(function (gloss) { gloss.classList.add("gloss--dismissed"); });
+    shownGlosses().forEach(function (gloss) {
+      gloss.classList.remove("gloss--open");
+      gloss.classList.add("gloss--dismissed");
+    });
   });
   function undismiss(event) {
-    var gloss = event.target.closest && event.target.closest(".gloss");
+    var gloss = glossOf(event.target);
     if (gloss) gloss.classList.remove("gloss--dismissed");
   }
   document.addEventListener("mouseleave", undismiss, true);
   document.addEventListener("focusout", undismiss, true);
-  function keepOnScreen(event) {
-    var gloss = event.target.closest && event.target.closest(".gloss");
-    var tip = gloss && gloss.querySelector(".gloss-tip");
-    if (!tip) return;
-    tip.classList.remove("gloss-tip--left");
-    var rect = tip.getBoundingClientRect();
-    if (rect.right > document.documentElement.clientWidth) tip.classList.add("gloss-tip--left");
+  function placeFromEvent(event) {
+    var gloss = glossOf(event.target);
+    if (gloss) placeTip(gloss);
   }
-  document.addEventListener("mouseover", keepOnScreen);
-  document.addEventListener("focusin", keepOnScreen);
+  document.addEventListener("mouseover", placeFromEvent);
+  document.addEventListener("focusin", placeFromEvent);
+  var placing = false;
+  function placeSoon() {
+    if (placing) return;
+    placing = true;
+    requestAnimationFrame(function () { placing = false; placeShown(); });
+  }
+  window.addEventListener("scroll", placeSoon, { passive: true });
+  window.addEventListener("resize", placeSoon);
 
   /* ---------- Printing: open every collapsed box so nothing is lost on paper */
   window.addEventListener("beforeprint", function () {
@@ -41,82 +148,213 @@
     });
   });
 
-  /* ---------- Quizzes: small keyboard and screen-reader fixes to mkdocs-quiz's markup */
-  function improveQuizzes() {
-    document.querySelectorAll(".quiz").forEach(function (quiz, index) {
-      // The "#" permalink of each question gets a name that says where it goes.
-      var permalink = quiz.querySelector(".quiz-header-link");
-      if (permalink) permalink.setAttribute("aria-label", "Link to question " + (index + 1));
-    });
-  }
+  /* ---------- Quizzes: small keyboard fixes to mkdocs-quiz's markup */
   // A blank sits outside the question's <form>: Enter in it submits the question, as
   // students expect from a text field.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !event.target.classList || !event.target.classList.contains("quiz-blank-input")) return;
     var quiz = event.target.closest(".quiz");
     var submit = quiz && quiz.querySelector("button[type=submit]");
-    if (submit && !submit.disabled) {
+    if (submit && !submit.disabled && !submit.classList.contains("hidden")) {
       event.preventDefault();
       submit.click();
     }
   });
 
-  /* ---------- My progress */
-  var PREFIX = "quiz_progress_";
+  /* ---------- The guide's own record, in this browser only (localStorage "guide_record"):
+     each question's FIRST answer, right or wrong (mkdocs-quiz keeps only the latest, and a
+     student may try again), and the last page visited. Versioned: a value of another
+     version or shape is ignored, never trusted. */
+  var RECORD_KEY = "guide_record", RECORD_VERSION = 1, QUIZ_PREFIX = "quiz_progress_";
 
-  function savedProgress(pathname) {
+  function isPlainObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+  function readRecord() {
+    var record = { version: RECORD_VERSION, first: {}, last: null };
     try {
-      var value = JSON.parse(localStorage.getItem(PREFIX + pathname));
-      if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-      var answered = 0, correct = 0;
-      Object.keys(value).forEach(function (key) {
-        var quiz = value[key];
-        if (quiz && quiz.answered === true) answered++;
-        if (quiz && quiz.correct === true) correct++;
+      var saved = JSON.parse(localStorage.getItem(RECORD_KEY));
+      if (!isPlainObject(saved) || saved.version !== RECORD_VERSION) return record;
+      if (isPlainObject(saved.first)) {
+        Object.keys(saved.first).forEach(function (path) {
+          var answers = saved.first[path], kept = {};
+          if (!isPlainObject(answers)) return;
+          Object.keys(answers).forEach(function (id) { if (typeof answers[id] === "boolean") kept[id] = answers[id]; });
+          record.first[path] = kept;
+        });
+      }
+      var last = saved.last;
+      if (isPlainObject(last) && typeof last.path === "string" && last.path.charAt(0) === "/" &&
+          typeof last.title === "string" && (last.question === null || typeof last.question === "string") &&
+          (last.number === null || typeof last.number === "number")) record.last = last;
+    } catch (e) { /* unreadable or unavailable: start afresh */ }
+    return record;
+  }
+  function writeRecord(record) {
+    try { localStorage.setItem(RECORD_KEY, JSON.stringify(record)); } catch (e) { /* storage unavailable */ }
+  }
+  // mkdocs-quiz's saved answers for one page: {quiz-id: correct?} for the answered ones
+  function latestAnswers(path) {
+    var answers = {};
+    try {
+      var saved = JSON.parse(localStorage.getItem(QUIZ_PREFIX + path));
+      if (!isPlainObject(saved)) return answers;
+      Object.keys(saved).forEach(function (id) {
+        var quiz = saved[id];
+        if (isPlainObject(quiz) && quiz.answered === true && typeof quiz.correct === "boolean") answers[id] = quiz.correct;
       });
-      return { answered: answered, correct: correct };
-    } catch (e) {
-      return null;
+    } catch (e) { /* nothing readable saved */ }
+    return answers;
+  }
+  // first answers of a page: the guide's record, plus any answer saved before it kept one
+  function firstAnswers(record, path) {
+    var first = {}, latest = latestAnswers(path), kept = record.first[path] || {};
+    Object.keys(latest).forEach(function (id) { first[id] = latest[id]; });
+    Object.keys(kept).forEach(function (id) { first[id] = kept[id]; });
+    return first;
+  }
+
+  function pageName() {
+    var active = document.querySelector(".md-nav--primary .md-nav__link--active");
+    var heading = document.querySelector(".md-content h1");
+    return ((active || heading || document).textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  function trackQuizPage() {
+    var quizzes = document.querySelectorAll(".md-content .quiz[id]");
+    if (!quizzes.length) return;
+    var path = window.location.pathname;
+    var resetting = false;  // the progress box's Reset was clicked: its update clears the page
+    function update(event) {
+      var record = readRecord();
+      if (resetting && event && event.detail && event.detail.answered === 0) delete record.first[path];
+      record.first[path] = firstAnswers(record, path);
+      var latest = latestAnswers(path), next = null, number = null;
+      for (var i = 0; i < quizzes.length && next === null; i++) {
+        if (!(quizzes[i].id in latest)) { next = quizzes[i].id; number = i + 1; }
+      }
+      record.last = { path: path, title: pageName(), question: next, number: number };
+      writeRecord(record);
+      showScore(event && event.detail ? event.detail.answered : Object.keys(latest).length);
     }
+    document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest(".quiz-reset-all-link")) resetting = true;
+    }, true);
+    document.addEventListener("click", function () { resetting = false; });
+    window.addEventListener("quizProgressUpdate", update);
+    update(null);
   }
-
-  function fillProgress(summary) {
-    var total = 0, answered = 0, correct = 0;
-    document.querySelectorAll("a.progress-link").forEach(function (link) {
-      var row = link.closest("tr");
-      var cells = row.querySelectorAll("td");
-      var questions = parseInt(cells[1].textContent, 10) || 0;
-      var saved = savedProgress(new URL(link.getAttribute("href"), window.location.href).pathname) ||
-        { answered: 0, correct: 0 };
-      total += questions;
-      answered += Math.min(saved.answered, questions);
-      correct += Math.min(saved.correct, questions);
-      cells[2].textContent = String(Math.min(saved.answered, questions));
-      cells[3].textContent = String(Math.min(saved.correct, questions));
-      cells[4].textContent = saved.answered === 0 ? "Not started" :
-        saved.correct < questions ? "Revisit this page" : "Done";
+  // The progress box says "no answers yet" until there is a score to show
+  function showScore(answered) {
+    ["quiz-progress-sidebar", "quiz-progress-mobile"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) box.classList.toggle("guide-answered", answered > 0);
     });
-    summary.textContent = "You have answered " + answered + " of " + total +
-      " questions, " + correct + " of them correctly.";
   }
 
+  /* ---------- My progress (hooks/progress_page.py writes one item per page) */
+  function pageStatus(questions, answered, correct) {
+    if (answered === 0) return "not_started";
+    if (answered < questions) return "in_progress";
+    return correct < questions ? "to_review" : "mastered";
+  }
+  function fillProgress(summary) {
+    var text = words("progress"), record = readRecord();
+    var total = 0, answered = 0, correct = 0;
+    document.querySelectorAll(".progress-item").forEach(function (item) {
+      var link = item.querySelector("a.progress-link");
+      var questions = parseInt(item.getAttribute("data-questions"), 10) || 0;
+      var first = firstAnswers(record, new URL(link.getAttribute("href"), window.location.href).pathname);
+      var ids = Object.keys(first);
+      var pageAnswered = Math.min(ids.length, questions);
+      var pageCorrect = Math.min(ids.filter(function (id) { return first[id]; }).length, questions);
+      var status = pageStatus(questions, pageAnswered, pageCorrect);
+      total += questions;
+      answered += pageAnswered;
+      correct += pageCorrect;
+      var badge = item.querySelector(".progress-status");
+      badge.setAttribute("data-status", status.replace("_", "-"));
+      badge.textContent = text[status] || status;
+      item.querySelector(".progress-counts").textContent =
+        filled(text.counts, { answered: pageAnswered, total: questions, correct: pageCorrect });
+    });
+    summary.textContent = filled(answered ? text.summary : text.summary_empty,
+      { answered: answered, total: total, correct: correct });
+  }
   function resetProgress(summary) {
+    if (!window.confirm(words("progress").reset_confirm)) return;
     try {
       for (var i = localStorage.length - 1; i >= 0; i--) {
         var key = localStorage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) localStorage.removeItem(key);
+        if (key && (key.indexOf(QUIZ_PREFIX) === 0 || key === RECORD_KEY)) localStorage.removeItem(key);
       }
     } catch (e) { /* storage unavailable: nothing to reset */ }
     fillProgress(summary);
-    summary.textContent += " Your saved answers were reset.";
+    summary.textContent += " " + (words("progress").reset_done || "");
   }
-
   function initProgressPage() {
     var summary = document.getElementById("progress-summary");
     if (!summary) return;
     fillProgress(summary);
     var reset = document.getElementById("progress-reset");
     if (reset) reset.addEventListener("click", function () { resetProgress(summary); });
+  }
+
+  /* ---------- "Continue where you left off" (the home page's <p id="guide-continue">) */
+  function initContinue() {
+    var place = document.getElementById("guide-continue");
+    var last = place && readRecord().last;
+    if (!last) return;
+    var text = words("progress");
+    var link = document.createElement("a");
+    link.href = new URL(last.path, window.location.href).pathname + (last.question ? "#" + last.question : "");
+    link.textContent = last.question ? filled(text.continue_question, { title: last.title, n: last.number })
+      : filled(text.continue_review, { title: last.title });
+    place.textContent = (text.continue_label || "") + " ";
+    place.appendChild(link);
+    place.hidden = false;
+  }
+
+  /* ---------- Keyboard at phone and tablet width: the menu button takes focus, and the
+     menu's links take none while it is closed (Material slides the drawer off screen,
+     where Tab would walk through it unseen). */
+  function initDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    if (!toggle || !drawer) return;
+    var narrow = window.matchMedia("(max-width: 76.2344em)");  // Material's drawer breakpoint
+    function sync() {
+      var hidden = narrow.matches && !toggle.checked;
+      drawer.inert = hidden;
+      if (hidden) drawer.setAttribute("aria-hidden", "true"); else drawer.removeAttribute("aria-hidden");
+      if (button) button.setAttribute("aria-expanded", String(toggle.checked));
+    }
+    if (button) {
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
+      // named as Material names the menu it opens (its own translated word)
+      var menu = drawer.querySelector("nav[aria-label]");
+      if (menu && !button.getAttribute("aria-label")) button.setAttribute("aria-label", menu.getAttribute("aria-label"));
+      button.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        toggle.click();
+      });
+    }
+    toggle.addEventListener("change", function () {
+      sync();
+      if (toggle.checked) {  // focus moves into the opened menu
+        var first = drawer.querySelector("a[href], label[tabindex], input:not([type=checkbox]), button");
+        if (first) first.focus();
+      }
+    });
+    drawer.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.click();
+        if (button) button.focus();
+      }
+    });
+    narrow.addEventListener("change", sync);
+    sync();
   }
 
   /* ---------- Light/dark switch. Material's own palette script is left out (see
@@ -170,8 +408,10 @@
 
   function init() {
     initPalette();
-    improveQuizzes();
+    initDrawer();
+    trackQuizPage();
     initProgressPage();
+    initContinue();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
