@@ -14,13 +14,19 @@ import json
 import re
 
 import pytest
-from conftest import built_pages
+import yaml
+from conftest import ROOT, built_pages
 
 SECTION_PAGE = re.compile(r"^\d\d-[^/]+/[^/]+/$")
 KEY_PREFIX = "quiz_progress_"
 SINGLE = ".quiz:not([data-quiz-type='fill-blank']):has(input[type='radio'])"
 MULTIPLE = ".quiz:has(input[type='checkbox'])"
 FILL = ".quiz[data-quiz-type='fill-blank']"
+
+
+def interface_words(section: str) -> dict[str, str]:
+    """The interface's words (data/interface.yml), as the scripts show them."""
+    return yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))[section]
 
 
 def _html(built_site, path):
@@ -107,15 +113,26 @@ def test_wrong_answer_shows_incorrect_feedback(page, site_url, quiz_path, errors
 
 
 def _progress_row(page, path):
+    """The progress page's item for a page: its status key, status text and counts."""
     return page.evaluate("""path => {
       const link = [...document.querySelectorAll('a.progress-link')]
         .find(a => new URL(a.getAttribute('href'), location.href).pathname === path);
       if (!link) return null;
-      return [...link.closest('tr').querySelectorAll('td')].map(td => td.textContent.trim());
+      const item = link.closest('.progress-item'), status = item.querySelector('.progress-status');
+      return {status: status.dataset.status, label: status.textContent.trim(),
+              counts: item.querySelector('.progress-counts').textContent.trim(),
+              questions: +item.dataset.questions, hash: new URL(link.href).hash};
     }""", path)
 
 
+def _filled(template: str, **values) -> str:
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
 def test_answers_survive_reload_and_reach_the_progress_page(page, site_url, quiz_path, errors):
+    words = interface_words("progress")
     _open(page, site_url + quiz_path)
     pathname = page.evaluate("location.pathname")
     questions = page.locator(".quiz").count()
@@ -133,20 +150,116 @@ def test_answers_survive_reload_and_reach_the_progress_page(page, site_url, quiz
 
     page.goto(site_url + "progress/")
     row = _progress_row(page, pathname)
-    assert row, f"no row for {pathname} on the progress page"
-    assert row[1:5] == [str(questions), "2", "1", "Revisit this page"], f"row for {pathname}: {row}"
+    assert row, f"no item for {pathname} on the progress page"
+    assert row["questions"] == questions and row["status"] == "in-progress" and row["label"] == words["in_progress"]
+    assert row["counts"] == _filled(words["counts"], answered=2, total=questions, correct=1), row
+    assert row["hash"] == "#check-your-understanding", "the link does not lead to the page's questions"
     summary = page.locator("#progress-summary").inner_text()
-    assert re.search(r"answered 2 of \d+ questions, 1 of them correctly", summary), summary
+    total = sum(page.locator(".progress-item").evaluate_all("items => items.map(i => +i.dataset.questions)"))
+    assert summary == _filled(words["summary"], answered=2, total=total, correct=1), summary
 
+    # Reset asks first: declining keeps everything
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.locator("#progress-reset").click()
-    page.wait_for_function("() => document.getElementById('progress-summary').textContent.includes('reset')")
+    assert asked == [words["reset_confirm"]], "reset did not ask for confirmation"
+    assert _progress_row(page, pathname)["status"] == "in-progress", "declining the confirmation still reset"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#progress-reset").click()
+    page.wait_for_function("text => document.getElementById('progress-summary').textContent.includes(text)",
+                           arg=words["reset_done"])
     row = _progress_row(page, pathname)
-    assert row[2:5] == ["0", "0", "Not started"], row
-    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY_PREFIX}'))") == []
+    assert row["status"] == "not-started" and row["label"] == words["not_started"], row
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{KEY_PREFIX}') || k === 'guide_record')") == []
 
     _open(page, site_url + quiz_path)
     assert page.locator(".quiz-feedback:not(.hidden)").count() == 0, "answers came back after the reset"
     assert page.locator(".quiz input:checked").count() == 0
+    assert not errors, errors
+
+
+def test_a_retried_question_keeps_its_first_answer_in_my_progress(page, site_url, quiz_path, errors):
+    """After a wrong answer, "Try again" lets the student answer again; My progress still counts
+    the first answer as wrong, and the status moves on as every question is answered."""
+    words = interface_words("progress")
+    _open(page, site_url + quiz_path)
+    pathname = page.evaluate("location.pathname")
+    questions = page.locator(".quiz").count()
+    quiz = page.locator(SINGLE).first
+    _answer_with_mouse(quiz, correct=False)
+    _expect_feedback(quiz, "incorrect")
+    retry = quiz.locator(".quiz-reset-button")
+    assert retry.is_visible(), "no way to try a question again after a wrong answer"
+    retry.click()
+    assert quiz.locator("input:checked").count() == 0
+    _answer_with_mouse(quiz, correct=True)
+    _expect_feedback(quiz, "correct")
+    assert _saved(page)[quiz.get_attribute("id")]["correct"] is True  # mkdocs-quiz keeps the latest
+
+    page.goto(site_url + "progress/")
+    row = _progress_row(page, pathname)
+    assert row["counts"] == _filled(words["counts"], answered=1, total=questions, correct=0), row
+    # answering every other question right: the page is "to review", not "mastered"
+    _open(page, site_url + quiz_path)
+    for index in range(page.locator(".quiz").count()):
+        other = page.locator(".quiz").nth(index)
+        if other.get_attribute("id") != quiz.get_attribute("id"):
+            _answer_correctly(page, other)
+    page.goto(site_url + "progress/")
+    row = _progress_row(page, pathname)
+    assert row["status"] == "to-review" and row["label"] == words["to_review"], row
+    assert not errors, errors
+
+
+def _answer_correctly(page, quiz):
+    """Give the right answer to any kind of question, with the mouse and keyboard."""
+    if quiz.get_attribute("data-quiz-type") == "fill-blank":
+        for blank in quiz.locator(".quiz-blank-input").all():
+            blank.fill(blank.get_attribute("data-answer"))
+    else:
+        for option in quiz.locator("input[data-correct]").all():
+            quiz.locator(f"label[for='{option.get_attribute('id')}']").click()
+    quiz.locator("form button[type='submit']").click()
+    quiz.locator(".quiz-feedback-item.correct").first.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_my_progress_reads_at_phone_width(browser, site_url, built_site, scheme):
+    """No sideways scrolling at 390 px, and the page names are the menu's."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "progress/")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"My progress is {overflow} px wider than a 390 px screen"
+    clipped = page.evaluate("""() => [...document.querySelectorAll('.progress-item, .progress-item *')]
+      .filter(e => { const r = e.getBoundingClientRect(); return r.right > document.documentElement.clientWidth + 0.5; })
+      .map(e => e.textContent.slice(0, 40))""")
+    assert not clipped, f"cut off at the right edge: {clipped}"
+    names = page.locator("a.progress-link").all_inner_texts()
+    menu = set(page.locator(".md-nav--primary .md-nav__link").all_inner_texts())
+    menu = {" ".join(name.split()) for name in menu}
+    overview = interface_words("progress")["chapter_overview"]
+    unknown = [name for name in names if " ".join(name.split()) not in menu and name != overview]
+    assert not unknown, f"names on My progress that the menu does not use: {unknown}"
+    context.close()
+
+
+def test_continue_where_you_left_off(page, site_url, quiz_path, errors):
+    """The home page links to the last page visited, at its first unanswered question."""
+    page.goto(site_url)
+    assert page.locator("#guide-continue").is_hidden(), "a continue link before any visit"
+    _open(page, site_url + quiz_path)
+    pathname = page.evaluate("location.pathname")
+    first = page.locator(".quiz").first
+    _answer_correctly(page, first)
+    expected = page.locator(".quiz").nth(1).get_attribute("id")
+    page.goto(site_url)
+    link = page.locator("#guide-continue a")
+    link.wait_for(state="visible")
+    href = link.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash")
+    assert href == f"{pathname}#{expected}", href
+    link.click()
+    page.wait_for_url(re.compile(re.escape(expected) + "$"))
     assert not errors, errors
 
 
@@ -305,6 +418,8 @@ CORRUPT = {
     "string": '"quiz"',
     "wrong field types": '{"quiz-0": {"answered": "yes", "correct": 1}}',
     "huge string": "x" * 1_000_000,
+    "record with foreign fields": json.dumps({"version": 1, "first": {"/x/": {"quiz-1": "yes"}, "/y/": [1]},
+                                              "last": {"path": "//example.org/", "title": 3}}),
     "huge valid object": json.dumps({f"quiz-{i}": {"answered": True, "correct": True, "selectedValues": ["0"]}
                                      for i in range(5000)}),
 }
@@ -318,6 +433,7 @@ def test_damaged_saved_progress_causes_no_error(browser, site_url, quiz_path, va
       try {{
         localStorage.setItem({json.dumps(KEY_PREFIX + pathname)}, {json.dumps(value)});
         localStorage.setItem({json.dumps(KEY_PREFIX + "/progress/")}, {json.dumps(value)});
+        localStorage.setItem("guide_record", {json.dumps(value)});
         window.__seeded = localStorage.getItem({json.dumps(KEY_PREFIX + pathname)}).length;
       }} catch (e) {{ window.__seeded = String(e); }}
     }})();""")
@@ -336,11 +452,15 @@ def test_damaged_saved_progress_causes_no_error(browser, site_url, quiz_path, va
 
     page.goto(site_url + "progress/")
     assert page.evaluate("window.__seeded") == len(value)
-    page.wait_for_function("() => /You have answered/.test(document.getElementById('progress-summary').textContent)")
+    words = interface_words("progress")
     row = _progress_row(page, pathname)
-    assert row and int(row[1]) == quizzes
-    assert 0 <= int(row[3]) <= int(row[2]) <= quizzes, row
-    assert row[4] in ("Not started", "Revisit this page", "Done"), row
+    assert row and row["questions"] == quizzes
+    # (the damaged values are stored again on every page load: the page reads them once more)
+    statuses = {key.replace("_", "-"): words[key] for key in ("not_started", "in_progress", "to_review", "mastered")}
+    assert statuses.get(row["status"]) == row["label"], row
+    counts = re.escape(words["counts"]).replace(r"\{answered\}", r"(\d+)").replace(r"\{correct\}", r"(\d+)")
+    match = re.fullmatch(counts.replace(r"\{total\}", str(quizzes)), row["counts"])
+    assert match and 0 <= int(match[2]) <= int(match[1]) <= quizzes, row
     assert page.locator("a.progress-link").count() > 5
     assert not found, "\n".join(found)
     context.close()
