@@ -189,3 +189,101 @@ def test_showing_the_tooltip_moves_no_text(page, term, how):
     tip.wait_for(state="visible")
     after = [blocks.nth(i).bounding_box() for i in range(2)]
     assert after == before, f"showing the tooltip moved the text: {before} -> {after}"
+
+
+# ---------- Every term, at phone and laptop width, light and dark: tap, hover and focus
+
+# the tip's box, whether it lies inside the visible area (below the sticky header), its
+# background's opacity and the contrast of its text (composited over that background)
+TIP_CHECK = """tip => {
+  const style = getComputedStyle(tip);
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const [br, bg, bb, ba = 1] = parse(style.backgroundColor);
+  const [fr, fg, fb, fa = 1] = parse(style.color);
+  const mix = (f, b) => f * fa + b * (1 - fa);
+  const lum = rgb => rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [l1, l2] = [lum([mix(fr, br), mix(fg, bg), mix(fb, bb)]), lum([br, bg, bb])].sort((a, b) => b - a);
+  let opacity = 1;
+  for (let e = tip; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  const r = tip.getBoundingClientRect();
+  const header = document.querySelector('.md-header');
+  const top = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  const width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
+  return {inside: r.left >= 0 && r.right <= width + 0.5 && r.top >= top - 0.5 && r.bottom <= height + 0.5,
+          box: [Math.round(r.left), Math.round(r.top), Math.round(r.right), Math.round(r.bottom)],
+          viewport: [width, height, top], background: ba, opacity, contrast: (l1 + 0.05) / (l2 + 0.05)};
+}"""
+
+VIEWS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(scope="module")
+def busiest_section_page(built_site) -> str:
+    """The section page with the most marked terms (taken from the built site)."""
+    counts = {path: (built_site / path / "index.html").read_text(encoding="utf-8").count('class="gloss"')
+              for path in built_pages(built_site) if SECTION_PAGE.match(path)}
+    assert counts and max(counts.values()), "no section page with a glossary term"
+    return max(counts, key=counts.get)
+
+
+def _outside_point(box, viewport):
+    """A point of the page away from an open definition (above it, or below it)."""
+    y = box["y"] - 30 if box["y"] > 140 else box["y"] + box["height"] + 30
+    return 2, min(max(y, 60), viewport["height"] - 2)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_every_definition_opens_inside_the_viewport_and_is_opaque(browser, site_url, busiest_section_page, view, scheme):
+    """Each term's definition, opened by a tap (phone), hover (laptop) and keyboard focus
+    (both), lies wholly inside the visible area, is opaque, has AA contrast, and closes on
+    Escape and on a tap or click elsewhere. A tap opens it without leaving the page, with a
+    link to the full glossary entry."""
+    touch = view == "phone"
+    context = browser.new_context(viewport=VIEWS[view], color_scheme=scheme, has_touch=touch)
+    page = context.new_page()
+    page.set_default_timeout(5_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + busiest_section_page)
+    url = page.url
+    terms = page.locator(".md-content .gloss")
+    assert terms.count() > 0
+    problems = []
+    for index in range(terms.count()):
+        gloss = terms.nth(index)
+        link, tip = gloss.locator("a.gloss-term"), gloss.locator(".gloss-tip")
+        for how in (["tap"] if touch else ["hover"]) + ["focus"]:
+            link.scroll_into_view_if_needed()
+            if how == "tap":
+                link.tap()
+            elif how == "hover":
+                link.hover()
+            else:
+                link.focus()
+            tip.wait_for(state="visible")
+            found = tip.evaluate(TIP_CHECK)
+            name = f"{link.inner_text()!r} by {how}"
+            if not found["inside"]:
+                problems.append(f"{name}: {found['box']} not inside {found['viewport']}")
+            if found["background"] < 1 or found["opacity"] < 1:
+                problems.append(f"{name}: see-through ({found['background']}, {found['opacity']})")
+            if found["contrast"] < 4.5:
+                problems.append(f"{name}: contrast {found['contrast']:.2f}")
+            if how == "tap":
+                assert page.url.split("#")[0] == url, "a first tap left the page"
+                more = tip.locator("a.gloss-more")
+                assert more.is_visible() and more.get_attribute("href") == link.get_attribute("href")
+                page.touchscreen.tap(*_outside_point(tip.bounding_box(), VIEWS[view]))
+                tip.wait_for(state="hidden")
+                if page.url.split("#")[0] != url:  # the tap elsewhere landed on a link: come back
+                    page.goto(url)
+            else:
+                page.keyboard.press("Escape")
+                tip.wait_for(state="hidden")
+                page.mouse.move(*_outside_point(tip.bounding_box() or {"y": 400, "height": 0}, VIEWS[view]))
+                link.evaluate("link => link.blur()")
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert not errors, errors
