@@ -2,14 +2,18 @@
 
 It is put together from the pages' HTML once they are rendered, so nothing is converted
 from Markdown twice. Events:
-- on_files: add print.md (a title, a short intro and a marker for the pages);
+- on_config: read the print edition's words (data/interface.yml, section "print");
+- on_files: add print.md: a title page (the course's identity, hooks/course_identity.py),
+  a short intro, and markers for the contents list and the pages;
 - on_page_context, last: keep the finished HTML of each page that will be printed
   (home, chapters, sections, comparison, glossary, references); and on print.md
   (built after every page it prints): put the kept pages in,
   in nav order, each page's ids prefixed with its own key so they stay unique, links
   between pages turned into links inside the print page, collapsible boxes opened, and
   each quiz replaced by a printed question whose answer and explanation go to an answer
-  key at the end, as in a textbook. Then check that every link inside it resolves.
+  key at the end, as in a textbook; terms printed plainly (the glossary is in the book);
+  each link to another page's part followed, on paper, by "see section 2.2" (its number, or
+  its title). Then check that every link inside it resolves.
 docs/assets/guide.css holds the print stylesheet.
 """
 
@@ -25,6 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+import interface_strings
+from course_identity import filled_identity
+from guide_data import escape_text
 from page_outline import nav_order
 from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
@@ -53,6 +60,8 @@ TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 log = logging.getLogger("mkdocs.hooks.print_page")
 
+words: dict[str, str] = {}  # data/interface.yml, section "print"
+
 # the pages printed, in reading order (set in on_files), and the HTML of each, by src path
 print_order: list[str] = []
 rendered: dict[str, str] = {}
@@ -63,15 +72,42 @@ def page_key(src_uri: str) -> str:
     return src_uri[: -len(".md")].replace("/", "-")
 
 
+def on_config(config):
+    global words
+    words = interface_strings.load(config).get("print", {})
+
+
 def on_files(files, config):
     print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
-    intro = ('<p class="print-intro">Every chapter and section in reading order, with the glossary, '
-             "the references and an answer key at the end. Use your browser's Print command (or save "
-             "as PDF) to get a paper copy.</p>")
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
-               f"# {config.site_name}: the whole guide {{ #print-edition }}\n\n{intro}\n\n{marker('pages')}\n")
+               f"{title_page(config.site_name, filled_identity(config.extra.get('course')))}\n\n"
+               f'<p class="print-intro">{escape_text(words.get("intro", ""))}</p>\n\n'
+               f"{marker('contents')}\n\n{marker('pages')}\n")
     files.append(File.generated(config, PRINT_PAGE, content=content))
     return files
+
+
+def title_page(site_name: str, identity: dict[str, str]) -> str:
+    """The edition's first page: the guide's title, then the course's filled-in identity."""
+    course = " ".join(filter(None, [identity.get("code"), identity.get("name")]))
+    lines = [line for line in (course, identity.get("institution"), identity.get("term")) if line]
+    details = "".join(f'<p class="print-title-line">{escape_text(line)}</p>' for line in lines)
+    return (f'<div class="print-title-page">\n<h1 id="print-edition">{escape_text(site_name)}</h1>\n'
+            f'<p class="print-subtitle">{escape_text(words.get("subtitle", ""))}</p>\n{details}\n</div>')
+
+
+def contents_list(entries: list[tuple[str, str]]) -> str:
+    """The contents: each printed page's title, linked to where it starts in the edition."""
+    items = "".join(f'<li{_depth(title)}><a href="#{target}">{html_lib.escape(title)}</a></li>'
+                    for target, title in entries)
+    return (f'<nav class="print-contents" aria-labelledby="print-contents">\n'
+            f'<h2 id="print-contents">{escape_text(words.get("contents", ""))}</h2>\n'
+            f'<ul>{items}</ul>\n</nav>')
+
+
+def _depth(title: str) -> str:
+    """A section ("2.2 ...") sits under its chapter in the contents."""
+    return ' class="print-contents-section"' if re.match(r"\d+\.\d+\s", title) else ""
 
 
 @event_priority(-200)  # last: after hooks/concepts.py (-50) has marked the terms
@@ -86,20 +122,25 @@ def on_page_context(context, page, config, nav):
     if missing:
         raise PluginError(f"print edition: these pages were not rendered: {', '.join(missing)}")
     urls = {_site_path(nav_page.url): uri for uri, nav_page in in_nav.items()}
+    titles = {uri: in_nav[uri].title or uri for uri in pages}
+    references = {uri: _reference(titles[uri], uri) for uri in pages}
     body, answer_key = {}, []
     for uri in pages:
-        title = in_nav[uri].title or uri
+        title = titles[uri]
         body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), in_nav[uri].url, urls,
-                                            page.url, set(pages))
+                                            page.url, set(pages), references)
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
-    body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">Answer key</h1>\n'
-                          + "\n".join(answer_key) + "\n</section>")
+    body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">'
+                          + escape_text(words.get("answer_key", "")) + "</h1>\n" + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
     # and in strict mode the build stops on both
     for problem in check_inner_links({PRINT_PAGE: page.content, **body}):
         log.warning(problem)
-    page.content = fill(page.content, {"pages": first_definitions_only("\n".join(body.values()))}, PRINT_PAGE)
+    contents = [(f"p-{page_key(uri)}", titles[uri]) for uri in pages]
+    contents.append(("answer-key", words.get("answer_key", "")))
+    page.content = fill(page.content, {"contents": contents_list(contents),
+                                       "pages": plain_terms("\n".join(body.values()))}, PRINT_PAGE)
     return context
 
 
@@ -109,9 +150,10 @@ def _site_path(url: str) -> str:
 
 
 def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, str],
-                   print_url: str, printed: set[str]) -> tuple[str, list[str]]:
-    """One rendered page made printable: unique ids, inner links, open boxes, and its quizzes
-    as printed questions. Returns the page and its answer-key entries."""
+                   print_url: str, printed: set[str], references: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """One rendered page made printable: unique ids, inner links (to another printed page:
+    with that page's reference for paper, from `references`), open boxes, and its quizzes as
+    printed questions. Returns the page and its answer-key entries."""
     key = page_key(uri)
 
     def prefix_ids(match: re.Match[str]) -> str:
@@ -140,6 +182,9 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
         if name.endswith("href") and path in urls and urls[path] in printed:
             inner = page_key(urls[path])
             target = f"#{inner}--{fragment}" if fragment else f"#p-{inner}"
+            reference = (references or {}).get(urls[path]) if urls[path] != uri else None
+            if reference:  # on paper a link reads "(see section 2.2)" (guide.css)
+                return f'{name}="{html_lib.escape(target)}" data-print-ref="{html_lib.escape(reference)}"'
         else:
             target = get_relative_url(path or ".", print_url) + (f"#{fragment}" if fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
@@ -199,18 +244,18 @@ def _number(title: str, uri: str) -> str:
     return match[1] if match else page_key(uri)
 
 
-def first_definitions_only(html: str) -> str:
-    """Keep a term's definition (printed in brackets) at its first use in the edition only:
-    each page marks its own first use, and one page after another would repeat them."""
-    seen: set[str] = set()
+def plain_terms(html: str) -> str:
+    """Every marked term as plain text: on paper a definition in the middle of a sentence
+    breaks it, and a link cannot be followed; the glossary is in the edition."""
+    return TOOLTIP.sub(lambda match: re.sub(r"<[^>]+>", "", match["link"]), html)
 
-    def keep_first(match: re.Match[str]) -> str:
-        if match["term"] in seen:
-            return re.sub(r"<[^>]+>", "", match["link"])
-        seen.add(match["term"])
-        return match[0]
 
-    return TOOLTIP.sub(keep_first, html)
+def _reference(title: str, uri: str) -> str:
+    """How a paper reader finds a page: "see section 2.2", or by its title ("see Glossary")."""
+    number = _number(title, uri)
+    if number != page_key(uri):
+        return words.get("see_section", "{n}").replace("{n}", number)
+    return words.get("see_page", "{title}").replace("{title}", title)
 
 
 def check_inner_links(pages: dict[str, str]) -> list[str]:

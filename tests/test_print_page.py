@@ -9,7 +9,8 @@ from page_outline import nav_order
 import pytest
 from mkdocs.exceptions import PluginError
 
-from print_page import LEFT_OUT, check_inner_links, first_definitions_only, page_key, print_quizzes, printable_html
+from print_page import (LEFT_OUT, check_inner_links, contents_list, page_key, plain_terms, print_quizzes,
+                        printable_html, title_page)
 
 
 CHOICE = ('<div class="quiz" data-show-correct="true" id="quiz-0">\n<a href="#quiz-0" class="quiz-header-link">#</a>\n'
@@ -76,11 +77,28 @@ def test_a_link_to_a_missing_id_in_the_print_page_is_reported_with_its_page():
     assert len(problems) == 1 and "from b.md links to #a--missing" in problems[0]
 
 
-def test_a_definition_prints_at_its_first_use_in_the_edition_only():
+def test_terms_print_plainly_without_their_definitions():
     tip = ('<span class="gloss"><a aria-describedby="{p}gloss-tip-empathy" class="gloss-term" href="#g">empathy</a>'
            '<span class="gloss-tip" role="tooltip" id="{p}gloss-tip-empathy">Definition.</span></span>')
-    html = first_definitions_only(tip.format(p="a--") + " and later " + tip.format(p="b--"))
-    assert html.count("Definition.") == 1 and html.endswith("and later empathy")
+    html = plain_terms("A " + tip.format(p="a--") + " and later " + tip.format(p="b--") + ".")
+    assert html == "A empathy and later empathy."
+
+
+def test_a_link_to_another_printed_page_carries_its_reference_for_paper():
+    html = '<p>See <a href="../b/#x">b</a> and <a href="#part">here</a>.</p>'
+    out, _ = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED,
+                            {"02-f/b.md": "see section 2.2", "02-f/a.md": "see section 2.1"})
+    assert 'href="#02-f-b--x" data-print-ref="see section 2.2"' in out
+    assert 'href="#02-f-a--part">' in out  # a link within the same page needs none
+
+
+def test_the_title_page_shows_only_the_filled_in_identity():
+    page = title_page("Guide <1>", {"name": "Course", "institution": "Cégep X"})
+    assert '<h1 id="print-edition">Guide &lt;1&gt;</h1>' in page
+    assert "Course" in page and "Cégep X" in page and "REL-1001" not in page
+    contents = contents_list([("p-a", "2 Chapter"), ("p-b", "2.1 Section")])
+    assert '<li><a href="#p-a">2 Chapter</a></li>' in contents
+    assert '<li class="print-contents-section"><a href="#p-b">2.1 Section</a></li>' in contents
 
 
 def test_built_print_page_holds_every_page_in_reading_order(built_site):
@@ -91,6 +109,10 @@ def test_built_print_page_holds_every_page_in_reading_order(built_site):
     assert all(p > 0 for p in positions), [u for u, p in zip(printed, positions) if p < 0]
     assert positions == sorted(positions), "pages out of reading order"
     assert html.find('id="answer-key"') > positions[-1]
+    # a contents list links to every printed page, in reading order, before the first one
+    contents = html[html.find('class="print-contents"'):positions[0]]
+    assert re.findall(r'href="#p-([^"]+)"', contents) == [page_key(uri) for uri in printed]
+    assert "[definition:" not in html and 'class="gloss"' not in html
     assert 'class="quiz"' not in html and 'class="quiz-button' not in html
     questions = len(re.findall(r"<strong>Question \d+\.(?:\d+|R)", html))
     answers = len(re.findall(r"<strong>\d+\.(?:\d+|R\d+)\.?\d*\.</strong>", html))
