@@ -4,10 +4,10 @@ Events:
 - on_config: load and validate the data (fields, every cell filled);
 - on_files: check every cell's target page and heading against the framework
   pages, then generate framework-comparison.md: an accessible table (caption,
-  scoped header cells, stacked rows on a phone) and, below it, one part per
-  dimension and one per framework, so a student reads across or down without
-  scrolling back and forth. Headings and prose are Markdown; the table and the
-  lists are written as HTML (see generated_blocks.py);
+  scoped header cells, a header row that stays in view, stacked cards on a phone)
+  holding each statement once, and below it one part per dimension saying what it
+  asks, with links to read further. Headings and prose are Markdown; the table and
+  the lists are written as HTML (see generated_blocks.py);
 - on_page_content: put the table and the lists in place;
 - on_page_markdown: under each compared heading of a framework page, add a link
   back to that dimension on the comparison page.
@@ -141,37 +141,29 @@ def _esc(text: str) -> str:
 
 
 def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The whole page: introduction, the table, then the same content read across and down.
+    """The whole page: introduction, the table (each statement once, in plain text, with a
+    small link to the part of the framework's page that explains it), then what each
+    question asks, with the links to read further.
 
     Returns the page's Markdown (headings and prose) and its blocks of HTML (the table
-    and the lists of statements), which on_page_content puts in place of their markers."""
+    and the lists of links), which on_page_content puts in place of their markers."""
     blocks = {"table": _render_table(urls)}
     markdown = [
         "# Comparing the three frameworks\n",
         "Chapter 3 presents three ways of understanding what happens in a helping relationship. "
-        "This table sets them side by side. Each cell is a short statement; follow it to the "
+        "This table sets them side by side. Each cell is a short statement, with a link to the "
         "part of the framework's own page that explains it. Each row heading leads to a short "
         "explanation of the question the row asks. On a narrow screen the table becomes one "
         "card per question.\n",
         marker("table") + "\n",
-        "## Reading across: one question at a time { #reading-across }\n",
+        "## What each question asks { #reading-across }\n",
     ]
     for d in dimensions:
         blocks[f"dim-{d['id']}"] = _list(
-            f'<strong>{_esc(f["name"])}:</strong> {_esc(d["cells"][f["id"]]["statement"])} '
-            f'<a href="{_esc(_cell_href(d, f, urls))}">Read more in {_esc(f["name"])}</a>'
-            for f in frameworks
+            f'<a href="{_esc(_cell_href(d, f, urls))}">Read more in {_esc(f["name"])}</a>' for f in frameworks
         )
         markdown += [f'### {_esc(d["label"])} {{ #dim-{d["id"]} }}\n\n{_esc(d["explanation"])}\n',
                      marker(f"dim-{d['id']}") + "\n"]
-    markdown.append("## Reading down: one framework at a time { #reading-down }\n")
-    for f in frameworks:
-        blocks[f"framework-{f['id']}"] = _list(
-            f'<strong><a href="{_esc(_cell_href(d, f, urls))}">{_esc(d["label"])}</a>:</strong> '
-            f'{_esc(d["cells"][f["id"]]["statement"])}'
-            for d in dimensions
-        )
-        markdown += [f'### {_esc(f["name"])} {{ #framework-{f["id"]} }}\n', marker(f"framework-{f['id']}") + "\n"]
     return "\n".join(markdown), blocks
 
 
@@ -184,8 +176,11 @@ def _cell_href(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
     return f'{urls[framework["page"]]}#{dimension["cells"][framework["id"]]["anchor"]}'
 
 
-def _cell_link(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
-    return f'<a href="{_esc(_cell_href(dimension, framework, urls))}">{_esc(dimension["cells"][framework["id"]]["statement"])}</a>'
+def _cell(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
+    """A statement in plain text, then a small link to where the framework's page explains it."""
+    return (f'<p>{_esc(dimension["cells"][framework["id"]]["statement"])}</p>'
+            f'<a class="compare-more" href="{_esc(_cell_href(dimension, framework, urls))}">'
+            f'Read more in {_esc(framework["name"])}</a>')
 
 
 def _render_table(urls: dict[str, str]) -> str:
@@ -193,15 +188,15 @@ def _render_table(urls: dict[str, str]) -> str:
     rows = []
     for d in dimensions:
         cells = "".join(
-            f'<td data-label="{_esc(f["name"])}">{_cell_link(d, f, urls)}</td>' for f in frameworks
+            f'<td data-label="{_esc(f["name"])}">{_cell(d, f, urls)}</td>' for f in frameworks
         )
         rows.append(f'<tr><th scope="row"><a href="#dim-{_esc(d["id"])}">{_esc(d["label"])}</a></th>{cells}</tr>')
     return (
         '<div class="comparison-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">\n'
-        '<table class="comparison" data-search-exclude>\n'  # search finds each statement in the parts below
+        '<table class="comparison">\n'  # the one place of each statement: search finds them here
         '<caption id="comparison-caption">The psychodynamic, cognitive-behavioural and humanistic '
         "frameworks compared on "
-        f"{len(dimensions)} questions. Each statement links to the page that explains it.</caption>\n"
+        f"{len(dimensions)} questions. Each statement has a link to the page that explains it.</caption>\n"
         f'<thead><tr><th scope="col">Question</th>{head}</tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
     )

@@ -3,7 +3,7 @@
 import re
 
 import yaml
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT
 
 from course_identity import SHIPPED_PLACEHOLDERS, filled_identity
 
