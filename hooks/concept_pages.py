@@ -73,7 +73,7 @@ def glossary_markdown() -> str:
     return (
         "---\nhide:\n  - toc\nsearch:\n  boost: 2\n---\n\n# Glossary\n\n"
         "Every term the guide marks in its pages, with its Québec French equivalent. "
-        "Hover over or tab to a marked term in any section to see its definition there; "
+        "Tap, point at or tab to a marked term in any section to see its definition there; "
         f"the [concept index](concept-index.md) lists every place each term is discussed.\n\n{BODY}\n"
     )
 
@@ -101,11 +101,10 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
     details = [] if for_search else [f"Introduced in {page_link(intro)}"]
     pages = [page for page in group_by_page(places) if page != intro]
     if pages and not for_search:
-        # one link, not one per page: the concept index lists every section and heading, and
-        # ~350 fewer links keep the glossary quick to lay out on a phone
+        # each page by name (the concept index has the exact headings)
         sections = f"{len(pages)} other section{'s' if len(pages) > 1 else ''}"
-        details.append(f"Also discussed in {sections}: see the "
-                       + _link(href(INDEX_PAGE, f"idx-{term_anchor(term)}"), "concept index"))
+        details.append(f"Also discussed in {sections}: " + ", ".join(page_link(page) for page in pages)
+                       + " (headings in the " + _link(href(INDEX_PAGE, f"idx-{term_anchor(term)}"), "concept index") + ")")
     if entry.get("synonyms"):
         details.append("Also called " + ", ".join(f"<em>{escape_text(s)}</em>" for s in entry["synonyms"]))
     if entry.get("see_also") and not for_search:

@@ -180,14 +180,14 @@ def test_index_has_see_entries_for_synonyms():
 
 
 def test_glossary_page_escapes_data_and_marks_french():
-    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy"}, href)
+    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy", "02-f/principles.md": "2.1 Principles"}, href)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<span lang="fr">empathie</span>' in page
     assert page.count('<h3 id="empathy">empathy</h3>') == 1
     assert '<li>Introduced in <a href="../02-f/empathy/">2.2 Empathy</a></li>' in page
-    # the other places are one link away, in the concept index
-    assert ('<li>Also discussed in 1 other section: see the '
-            '<a href="../concept-index/#idx-empathy">concept index</a></li>') in page
+    # the other sections are listed by name; their headings are in the concept index
+    assert ('<li>Also discussed in 1 other section: <a href="../02-f/principles/">2.1 Principles</a> '
+            '(headings in the <a href="../concept-index/#idx-empathy">concept index</a>)</li>') in page
     assert "Also discussed" not in page[page.index('id="working-alliance"'):]
     assert '<a href="#letter-e">E</a>' in page and '<a href="#letter-w">W</a>' in page
 
