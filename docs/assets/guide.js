@@ -313,48 +313,65 @@
     place.hidden = false;
   }
 
-  /* ---------- Keyboard at phone and tablet width: the menu button takes focus, and the
-     menu's links take none while it is closed (Material slides the drawer off screen,
-     where Tab would walk through it unseen). */
-  function initDrawer() {
-    var toggle = document.getElementById("__drawer");
-    var drawer = document.querySelector(".md-sidebar--primary");
-    var button = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
-    if (!toggle || !drawer) return;
-    var narrow = window.matchMedia("(max-width: 76.2344em)");  // Material's drawer breakpoint
+  /* ---------- Keyboard: Material's header buttons for the menu and search are <label>s,
+     which Tab skips; they become buttons. What they open takes no focus while closed
+     (Material only slides or shrinks it out of sight, where Tab would walk through it
+     unseen): the drawer at phone and tablet width, search's box at phone width, and
+     search's empty results at every width. */
+  function keyboardPanel(toggleId, button, panel, hiddenWhen) {
+    var toggle = document.getElementById(toggleId);
+    if (!toggle || !panel) return null;
     function sync() {
-      var hidden = narrow.matches && !toggle.checked;
-      drawer.inert = hidden;
-      if (hidden) drawer.setAttribute("aria-hidden", "true"); else drawer.removeAttribute("aria-hidden");
+      var hidden = hiddenWhen(toggle.checked);
+      panel.inert = hidden;
       if (button) button.setAttribute("aria-expanded", String(toggle.checked));
     }
     if (button) {
       button.tabIndex = 0;
       button.setAttribute("role", "button");
-      // named as Material names the menu it opens (its own translated word)
-      var menu = drawer.querySelector("nav[aria-label]");
-      if (menu && !button.getAttribute("aria-label")) button.setAttribute("aria-label", menu.getAttribute("aria-label"));
       button.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
         event.preventDefault();
         toggle.click();
       });
     }
-    toggle.addEventListener("change", function () {
-      sync();
-      if (toggle.checked) {  // focus moves into the opened menu
-        var first = drawer.querySelector("a[href], label[tabindex], input:not([type=checkbox]), button");
-        if (first) first.focus();
-      }
-    });
-    drawer.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked) {
-        toggle.click();
-        if (button) button.focus();
-      }
-    });
-    narrow.addEventListener("change", sync);
+    toggle.addEventListener("change", sync);
     sync();
+    return { toggle: toggle, sync: sync };
+  }
+  function initHeaderButtons() {
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var menuButton = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var narrowMenu = window.matchMedia("(max-width: 76.2344em)");  // Material's drawer breakpoint
+    var menu = keyboardPanel("__drawer", menuButton, drawer, function (open) { return narrowMenu.matches && !open; });
+    if (menu) {
+      narrowMenu.addEventListener("change", menu.sync);
+      // named as Material names the menu it opens (its own translated word)
+      var nav = drawer.querySelector("nav[aria-label]");
+      if (menuButton && nav && !menuButton.getAttribute("aria-label")) menuButton.setAttribute("aria-label", nav.getAttribute("aria-label"));
+      menu.toggle.addEventListener("change", function () {
+        if (!menu.toggle.checked) return;
+        var first = drawer.querySelector("a[href], button, input:not([type=checkbox]):not([type=radio])");
+        if (first) first.focus();  // focus moves into the opened menu
+      });
+      drawer.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !menu.toggle.checked) return;
+        menu.toggle.click();
+        if (menuButton) menuButton.focus();
+      });
+    }
+    var searchButton = document.querySelector('.md-header label.md-header__button[for="__search"]');
+    var narrowSearch = window.matchMedia("(max-width: 59.9844em)");  // Material's search overlay breakpoint
+    var searchBox = keyboardPanel("__search", searchButton, document.querySelector(".md-search"),
+      function (open) { return narrowSearch.matches && !open; });
+    var results = keyboardPanel("__search", null, document.querySelector(".md-search__output"),
+      function (open) { return !open; });
+    if (searchBox) narrowSearch.addEventListener("change", searchBox.sync);
+    if (searchButton && !searchButton.getAttribute("aria-label")) {
+      var input = document.querySelector(".md-search__input");
+      if (input) searchButton.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+    }
+    return results;
   }
 
   /* ---------- Light/dark switch. Material's own palette script is left out (see
@@ -408,7 +425,7 @@
 
   function init() {
     initPalette();
-    initDrawer();
+    initHeaderButtons();
     trackQuizPage();
     initProgressPage();
     initContinue();
