@@ -263,7 +263,12 @@
       var link = item.querySelector("a.progress-link");
       var questions = parseInt(item.getAttribute("data-questions"), 10) || 0;
       var first = firstAnswers(record, new URL(link.getAttribute("href"), window.location.href).pathname);
-      var ids = Object.keys(first);
+      // mkdocs-quiz numbers a page's questions quiz-0, quiz-1...: answers saved for questions
+      // the page no longer has (an author removed some) do not count
+      var ids = Object.keys(first).filter(function (id) {
+        var number = /^quiz-(\d+)$/.exec(id);
+        return number && Number(number[1]) < questions;
+      });
       var pageAnswered = Math.min(ids.length, questions);
       var pageCorrect = Math.min(ids.filter(function (id) { return first[id]; }).length, questions);
       var status = pageStatus(questions, pageAnswered, pageCorrect);
