@@ -66,6 +66,7 @@ class Field:
     kind: type | tuple[type, ...]
     required: bool = True
     hint: str = ""
+    text_items: bool = True  # a list of plain strings; False for a list of mappings (checked by the caller)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -118,7 +119,7 @@ def check_fields(entry: Any, fields: dict[str, Field], where: str) -> list[str]:
             problems.append(
                 f'{where}: "{name}" should be {_kind_name(spec.kind)}, found {type(value).__name__}.'
             )
-        elif isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+        elif isinstance(value, list) and spec.text_items and not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(f'{where}: every item of "{name}" should be non-empty text.')
         elif isinstance(value, str) and not value.strip():
             problems.append(f'{where}: "{name}" is empty ({spec.hint or "required"}).')
