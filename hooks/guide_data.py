@@ -154,15 +154,18 @@ def load_entries(
     list_key: str,
     extra_checks: Callable[[list[LineDict], Callable[[int, Any], str]], list[str]] | None = None,
     noun: str = "entry",
+    document: Any = None,
 ) -> list[LineDict]:
     """Load `list_key` from a YAML file as a list of validated entries.
 
     Checks each entry's fields and that `key_field` is unique (case-insensitive);
     `extra_checks(entries, label)` adds file-specific problems. Raises
-    DataFileError listing every problem, or returns the entries.
+    DataFileError listing every problem, or returns the entries. `document`: the file
+    already parsed by read_yaml(), when several lists are read from one file.
     """
     shown = display_path(path, root)
-    document = read_yaml(path, root)
+    if document is None:
+        document = read_yaml(path, root)
     if not isinstance(document, dict) or not isinstance(document.get(list_key), list):
         raise DataFileError(
             f'{shown}: expected a top-level "{list_key}:" holding a list of entries; see {DATA_README}.'

@@ -103,9 +103,11 @@ def load_lab(root: Path) -> Lab:
 
 def load_exercises(root: Path):
     path = root / EXERCISES_FILE
-    skills = load_entries(path, root, SKILL_FIELDS, "id", "skills", _check_ids, noun="skill")
-    difficulties = load_entries(path, root, DIFFICULTY_FIELDS, "id", "difficulties", _check_ids, noun="difficulty")
-    levels = load_entries(path, root, LEVEL_FIELDS, "name", "levels", _check_levels, noun="level")
+    document = read_yaml(path, root)  # parsed once for its four lists
+    skills = load_entries(path, root, SKILL_FIELDS, "id", "skills", _check_ids, noun="skill", document=document)
+    difficulties = load_entries(path, root, DIFFICULTY_FIELDS, "id", "difficulties", _check_ids, noun="difficulty",
+                                document=document)
+    levels = load_entries(path, root, LEVEL_FIELDS, "name", "levels", _check_levels, noun="level", document=document)
 
     def check(entries, label):
         known_skills = {s["id"] for s in skills}
@@ -122,7 +124,7 @@ def load_exercises(root: Path):
             problems += _check_models(exercise["models"], where)
         return problems
 
-    exercises = load_entries(path, root, EXERCISE_FIELDS, "id", "exercises", check, noun="exercise")
+    exercises = load_entries(path, root, EXERCISE_FIELDS, "id", "exercises", check, noun="exercise", document=document)
     return skills, difficulties, levels, exercises
 
 

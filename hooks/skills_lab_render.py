@@ -116,7 +116,7 @@ def _render_step(key: str, conversation: dict, step_id: str, order: list[str], l
     if is_ending(step):
         rest = (f'<p class="lab-debrief"><strong>{words(s, "debrief")}</strong> '
                 f'<span class="lab-words">{text(step["debrief"])}</span></p>')
-        label = words(s, "ending")
+        label = f'{words(s, "step", n=order.index(step_id) + 1)} · {words(s, "ending")}'
     else:
         rest = '<ul class="lab-options">' + "".join(_render_choice(key, c, order, link, s) for c in step["choices"]) + "</ul>"
         label = words(s, "step", n=order.index(step_id) + 1)
