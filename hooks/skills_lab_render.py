@@ -102,11 +102,23 @@ def render_conversation(conversation: dict, link: Linker, s: dict[str, str], tit
         f'data-start="{escape(conversation["start"])}" data-client="{text(conversation["client_name"])}" '
         f'data-title="{text(conversation["title"])}">\n{title}'
         f'<p class="lab-context">{text(conversation["context"])}</p>\n'
-        f'<div class="lab-play">\n<div class="lab-log" aria-live="polite"></div>\n'
-        f'<div class="lab-choices" role="group" aria-label="{words(s, "your_choices")}"></div>\n</div>\n'
+        f'<div class="lab-play">\n<div class="lab-log" aria-live="polite">{_first_turn(conversation)}</div>\n'
+        f'<div class="lab-choices" role="group" aria-label="{words(s, "your_choices")}">{_first_choices(conversation)}</div>\n</div>\n'
         f'<details class="lab-map">\n<summary>{words(s, "all_steps")}</summary>\n'
         f'<ol class="lab-steps">\n{steps}\n</ol>\n</details>\n</div>'
     )
+
+
+# The player's opening, as lab.js draws it: in place before the script runs, nothing moves.
+def _first_turn(conversation: dict) -> str:
+    step = conversation["steps"][conversation["start"]]
+    return (f'<p class="lab-turn lab-turn--client"><span class="lab-who">{text(conversation["client_name"])}: </span>'
+            f'{text(step["client"])}</p>')
+
+
+def _first_choices(conversation: dict) -> str:
+    step = conversation["steps"][conversation["start"]]
+    return "".join(f'<button type="button" class="lab-choice">{text(c["say"])}</button>' for c in step.get("choices") or [])
 
 
 def _render_step(key: str, conversation: dict, step_id: str, order: list[str], link: Linker, s: dict[str, str]) -> str:

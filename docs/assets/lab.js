@@ -140,6 +140,7 @@
     // the pressed button is gone: focus goes to the first of the new ones, which follow the
     // client's words (announced by the log, a polite live region)
     function focusFirst() { choices.querySelector("button").focus(); }
+    log.textContent = ""; // the build drew the opening; drawn again, the same, with its handlers
     go(box.dataset.start);
   }
 
