@@ -70,10 +70,14 @@ def check_markers(pages: dict[str, str]) -> str:
     skills = {s["id"]: s["teaches"].split("#")[0] for s in lab.skills}
     for uri, source in pages.items():
         masked = mask_fenced_code(source)
+        shown: set[tuple[str, str]] = set()  # what this page shows: twice would repeat its ids
         for match in MARKER.finditer(masked):
             where = f"docs/{uri}, line {masked.count(chr(10), 0, match.start()) + 1}"
             kind, item = match["kind"], match["id"]
-            problems += _marker_problems(where, kind, item, uri, exercises, conversations, skills)
+            found = _marker_problems(where, kind, item, uri, exercises, conversations, skills)
+            problems += found
+            if not found and kind in KINDS_WITH_ID:
+                problems += _shown_twice(where, _items_shown(kind, item), shown)
             if kind == "index":
                 index_pages.append(uri)
             if kind in ("skill", "conversation") and item:
@@ -92,6 +96,18 @@ def check_markers(pages: dict[str, str]) -> str:
     if problems:
         raise PluginError("Skills lab markers:\n  - " + "\n  - ".join(problems) + "\nSee hooks/skills_lab.py and data/README.md.")
     return index_pages[0]
+
+
+def _items_shown(kind: str, item: str) -> set[tuple[str, str]]:
+    if kind == "skill":
+        return {("exercise", e["id"]) for e in lab.exercises if e["skill"] == item}
+    return {(kind, item)}
+
+
+def _shown_twice(where: str, items: set[tuple[str, str]], shown: set[tuple[str, str]]) -> list[str]:
+    twice = sorted(items & shown)
+    shown |= items
+    return [f'{where}: {kind} "{item}" is already on this page; keep one marker.' for kind, item in twice]
 
 
 def _marker_problems(where, kind, item, uri, exercises, conversations, skills) -> list[str]:

@@ -292,6 +292,15 @@ def test_a_conversation_placed_nowhere_and_a_missing_index_are_refused(real_lab)
     assert "should be on exactly one page" in message
 
 
+def test_an_exercise_shown_twice_on_one_page_is_refused(real_lab):
+    pages = pages_with_every_marker(real_lab)
+    exercise = real_lab.exercises[0]
+    page = real_lab.skill(exercise["skill"])["teaches"].split("#")[0]
+    pages[page] += f"<!-- skills-lab: exercise {exercise['id']} -->\n"
+    with pytest.raises(PluginError, match=f'exercise "{exercise["id"]}" is already on this page'):
+        skills_lab.check_markers(pages)
+
+
 def test_a_marker_in_a_code_example_is_not_a_marker(real_lab):
     pages = pages_with_every_marker(real_lab)
     pages["skills-lab.md"] += "\n```\n<!-- skills-lab: exercise not-real -->\n```\n"
