@@ -9,6 +9,7 @@ minimums (counts come from the files, so adding exercises or conversations keeps
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import skills_lab
 import skills_lab_data as data
 import skills_lab_render as render
 import yaml
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_build
 from mkdocs.exceptions import PluginError
 from page_outline import outline
 
@@ -337,3 +338,45 @@ def test_a_conversation_renders_every_step_and_choice_with_links(tmp_path):
     assert html.count('class="lab-option"') == 6 and 'aria-live="polite"' in html
     assert 'href="#lab-co-first-talk-middle"' in html and 'id="lab-co-first-talk-middle"' in html
     assert html.count('href="../x/#paraphrase"') == 6
+
+
+# ---------------------------------------------------------------- through a real build
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _first_conversation_next(project: Path) -> str:
+    return re.search(r"\n +next: (\S+)", (project / data.CONVERSATIONS_FILE).read_text(encoding="utf-8"))[0]
+
+
+BUILD_CASES = {
+    "a choice leading to a missing step": (
+        lambda p: _replace(p / data.CONVERSATIONS_FILE, _first_conversation_next(p),
+                           _first_conversation_next(p).replace("next: ", "next: zz-")),
+        r'data/skills-lab/conversations\.yml, conversation 1 \("[\w-]+"\), line \d+, step "[\w-]+" \(line \d+\), '
+        r'choice 1 \(line \d+\): next "zz-[\w-]+" is not a step'),
+    "a link to a missing heading": (
+        lambda p: _replace(p / data.EXERCISES_FILE, f"teaches: {data.load_lab(ROOT).skills[0]['teaches']}",
+                           f"teaches: {data.load_lab(ROOT).skills[0]['teaches']}-gone"),
+        r'skill "[\w-]+" \(line \d+\): "#[\w-]+-gone" is not a heading of docs/'),
+    "a marker naming an unknown conversation": (
+        lambda p: (p / "docs/skills-lab.md").write_text(
+            (p / "docs/skills-lab.md").read_text(encoding="utf-8") + "\n<!-- skills-lab: conversation nobody -->\n",
+            encoding="utf-8"),
+        r'docs/skills-lab\.md, line \d+: conversation "nobody" is not in data/skills-lab/'),
+}
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=list(BUILD_CASES))
+def test_bad_lab_input_fails_the_build_with_a_message(tmp_path, case):
+    breaker, pattern = BUILD_CASES[case]
+    project = copy_project(tmp_path / "guide")
+    breaker(project)
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-2000:]
+    assert re.search(pattern, output), f"{pattern!r} not in:\n{output[-3000:]}"
+    assert "Traceback" not in output
