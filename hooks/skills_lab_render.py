@@ -4,7 +4,8 @@ Pure functions, no MkDocs events (hooks/skills_lab.py calls them). Every text fr
 files and data/interface.yml is escaped here. The HTML is complete without JavaScript: the
 models, the self-rating guide and every step of a conversation sit in <details> boxes (the
 print edition opens them); docs/assets/lab.js adds the writing, saving and playing on top,
-reading the conversation from this same markup, so nothing is written twice.
+reading the conversation from this same markup, so nothing is written twice. Search leaves
+the practice out (data-search-exclude), as it does the quizzes: a search leads to the text that teaches.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def render_skill_set(lab: Lab, skill_id: str, s: dict[str, str]) -> str:
     exercises = [e for e in lab.exercises if e["skill"] == skill_id]
     body = "\n".join(render_exercise(lab, e, n, 3, s) for n, e in enumerate(exercises, 1))
     name = lab.skill(skill_id)["name"]
-    return (f'<details class="lab-set">\n<summary>{words(s, "practise_skill", skill=name, n=len(exercises))}</summary>\n'
+    return (f'<details class="lab-set" data-search-exclude>\n<summary>{words(s, "practise_skill", skill=name, n=len(exercises))}</summary>\n'
             f"{body}\n</details>")
 
 
@@ -98,7 +99,7 @@ def render_conversation(conversation: dict, link: Linker, s: dict[str, str], tit
              if title_level else "")
     steps = "\n".join(_render_step(key, conversation, step_id, order, link, s) for step_id in order)
     return (
-        f'<div class="lab-conversation" id="{key}" data-lab-conversation="{escape(conversation["id"])}" '
+        f'<div class="lab-conversation" data-search-exclude id="{key}" data-lab-conversation="{escape(conversation["id"])}" '
         f'data-start="{escape(conversation["start"])}" data-client="{text(conversation["client_name"])}" '
         f'data-title="{text(conversation["title"])}">\n{title}'
         f'<p class="lab-context">{text(conversation["context"])}</p>\n'
