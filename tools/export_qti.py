@@ -16,6 +16,7 @@ our side:
 
 from __future__ import annotations
 
+import argparse
 import posixpath
 import re
 import shutil
@@ -101,7 +102,16 @@ def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "exports"
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Export the guide's questions as QTI 1.2 and QTI 2.1 packages "
+                    "(for Canvas, Blackboard, Brightspace; Moodle imports tools/export_moodle.py's XML).")
+    parser.add_argument("output_dir", nargs="?", type=Path, default=ROOT / "exports",
+                        help="folder for the .zip packages (default: exports/)")
+    out = parser.parse_args(argv).output_dir
     for package in export(out):
         print(f"wrote {package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}")
+
+
+if __name__ == "__main__":
+    main()
