@@ -51,7 +51,7 @@ def glossary_problems(entries: list, exists) -> list[str]:
         named_by = [f'"{other["term"]}" (line {other.line_of("see_also", other["see_also"].index(entry["term"]))})'
                     for other in entries if isinstance(other, LineDict) and entry["term"] in (other.get("see_also") or [])]
         problems.append(
-            f'{GLOSSARY_FILE}, entry "{entry["term"]}", line {line}: introduced_in names {entry["introduced_in"]}, '
+            f'{GLOSSARY_FILE}, entry "{entry["term"]}", line {line}: introduced_in names "{entry["introduced_in"]}", '
             "which is not in the build: name the section that now teaches the term, or remove the entry"
             + (f" and the see_also items that name it, in {', '.join(named_by)}" if named_by else ""))
     return problems

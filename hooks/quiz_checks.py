@@ -69,20 +69,6 @@ def missing_anchor_problems(explanation: str, uri: str, anchors_of) -> list[tupl
 def on_page_markdown(markdown, page, config, files):
     if "<quiz>" not in markdown:
         return markdown
-
-
-def _anchor_reader(markdown: str, uri: str, files):
-    """anchors_of(target) for this page (its Markdown as given) and the authors' other pages;
-    None for a generated page or one not in the build (MkDocs and missing_pages.py report those)."""
-    cache = {uri: anchors_in(markdown)}
-
-    def anchors_of(target: str):
-        if target not in cache:
-            file = files.get_file_from_path(target) if files else None
-            cache[target] = anchors_in(file.content_string) if file and not file.generated_by and file.abs_src_path else None
-        return cache[target]
-
-    return anchors_of
     masked = mask_fenced_code(markdown)
     problems = []
     anchors_of = _anchor_reader(markdown, page.file.src_uri, files)
