@@ -10,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: .venv/ready
 
-serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000
+serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000/<site_url's path>/ (printed first)
+	@$(PY) -c "import sys; sys.path.insert(0, 'tools'); from guide_project import local_address; print('The guide will be at', local_address())"
 	$(PY) -m mkdocs serve
 
 chromium:                 ## Debian's Chromium for the browser tests (installed if missing; needs root)

@@ -43,3 +43,10 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tag_default)
 def load_config(root: Path = ROOT) -> dict:
     """mkdocs.yml of the guide at `root`, as plain data (site_name, nav, extra, ...)."""
     return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def local_address(root: Path = ROOT, port: int = 8000) -> str:
+    """Where `mkdocs serve` shows the guide: the local server under site_url's path."""
+    from urllib.parse import urlsplit
+    path = urlsplit(load_config(root).get("site_url") or "/").path or "/"
+    return f"http://127.0.0.1:{port}{path if path.endswith('/') else path + '/'}"
