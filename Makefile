@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium bench offline qti
+.PHONY: serve test setup chromium bench offline qti moodle instructor
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -26,8 +26,11 @@ bench: .venv/ready        ## print build-time, hook-cost and page-weight figures
 	$(PY) bench/page_weight.py
 	$(PY) bench/lighthouse.py
 
-qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
+qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/ (whole, and by chapter in exports/qti-by-chapter/)
 	$(PY) tools/export_qti.py exports
+
+moodle: .venv/ready       ## export the question bank as Moodle XML into exports/moodle/ (ALL.xml and one file per chapter)
+	$(PY) tools/export_moodle.py exports
 
 offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
 	rm -rf exports/offline && mkdir -p exports

@@ -75,3 +75,21 @@ def test_links_are_rewritten_relative_to_the_page():
     assert '<a href="https://e.org/g/01-i/page/#h">b</a>' in out
     assert '<a href="https://e.org/g/02-f/p/#k">c</a>' in out
     assert '<a href="https://e.org/g/01-i/">d</a>' in out
+
+
+def test_packages_by_chapter_hold_the_whole_bank(tmp_path):
+    from guide_facts import QUIZ_PAGES
+    packages = export_qti.export_by_chapter(tmp_path)
+    chapters = list(dict.fromkeys(page.split("/")[0] for page in QUIZ_PAGES))
+    assert [p.name for p in packages] == [f"{c}-{v}.zip" for c in chapters for v in ("qti12", "qti21")]
+    for version in ("qti12", "qti21"):
+        items = sum(len([n for n in xml_files(p) if n.startswith("items/")]) for p in packages if p.stem.endswith(version))
+        assert items == BANK
+
+
+def test_help_is_printed_and_creates_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        export_qti.main(["--help"])
+    assert done.value.code == 0 and "usage" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
