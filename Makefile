@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium bench offline qti moodle instructor
+.PHONY: serve test setup chromium bench offline qti moodle instructor handout
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -36,3 +36,13 @@ offline: .venv/ready      ## build the offline edition: exports/helping-relation
 	rm -rf exports/offline && mkdir -p exports
 	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict -d exports/offline
 	cd exports/offline && rm -f ../helping-relationship-offline.zip && $(PY) -m zipfile -c ../helping-relationship-offline.zip .
+
+instructor: .venv/ready   ## build the instructor edition (model answers, teaching notes) into exports/instructor-edition/: never publish it
+	rm -rf exports/instructor-edition && mkdir -p exports
+	GUIDE_EDITION=instructor $(PY) -m mkdocs build --strict -d exports/instructor-edition
+	@echo "Open exports/instructor-edition/index.html (print/ is the whole edition on one page)"
+
+handout: .venv/ready      ## the printable edition without its answer key: exports/handout/print/index.html
+	rm -rf exports/handout && mkdir -p exports
+	GUIDE_ANSWER_KEY=false $(PY) -m mkdocs build --strict -d exports/handout
+	@echo "Open exports/handout/print/index.html and print it (or save as PDF)"

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from glossary_data import GLOSSARY_FILE, load_glossary, term_anchor
+from instructor_notes import strip_instructor_notes
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from page_outline import is_chapter_page, is_section_page, outline
@@ -119,7 +120,9 @@ def reflection_questions_in(markdown: str, src_uri: str = "page.md") -> int:
 
 
 def section_problems(markdown: str, rules: dict, src_uri: str = "page.md") -> list[str]:
-    """What a section page lacks under `rules` (each item: what is missing, what to do)."""
+    """What a section page lacks under `rules` (each item: what is missing, what to do), read
+    as students get it: without its instructor notes."""
+    markdown = strip_instructor_notes(markdown)
     problems = []
     words = prose_words(markdown)
     if words < rules["min_words"]:
