@@ -12,7 +12,7 @@ import re
 import pytest
 
 from conftest import copy_project, run_build
-from guide_facts import SECTIONS, questions, url_of
+from guide_facts import SECTIONS, data, questions, url_of
 
 PAGE = SECTIONS[0]                                   # the first section page in the nav
 SECTION = f"docs/{PAGE}"
@@ -28,6 +28,20 @@ def edit(path, old, new, count=1):
 
 def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+COMPARISON, REFERENCES = data("comparison"), data("references")["references"]
+FIRST_DIMENSION, LAST_DIMENSION = COMPARISON["dimensions"][0]["id"], COMPARISON["dimensions"][-1]["id"]
+FIRST_FRAMEWORK, LAST_FRAMEWORK = COMPARISON["frameworks"][0]["id"], COMPARISON["frameworks"][-1]["id"]
+FIRST_WITH_URL = next(r["cite"] for r in REFERENCES if r.get("url"))
+
+
+def sub(path, pattern, replacement):
+    """Replace the first line matching `pattern` (a whole line, multiline mode)."""
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, f"no line of {path.name} matches {pattern!r}"
+    path.write_text(changed, encoding="utf-8")
 
 
 def source_lines(page):
@@ -66,17 +80,17 @@ FAILING_CASES = {
         lambda p: append(p / "data/glossary.yml", "  - term: zzz new term\n    french: x\n    definition: y\n    introduced_in: 02-foundations/no-such-page.md\n"),
         [r'data/glossary\.yml, entry "zzz new term", line \d+: introduced_in names "02-foundations/no-such-page\.md"']),
     "comparison cell missing": (
-        lambda p: edit(p / "data/comparison.yml", "      humanistic:\n        statement: A person is a whole", "      humanist:\n        statement: A person is a whole"),
-        [r'data/comparison\.yml.*dimension 1 \("view-of-the-person"\).*framework "humanistic": missing cell']),
+        lambda p: sub(p / "data/comparison.yml", rf"^(      ){LAST_FRAMEWORK}:$", r"\1renamed-framework:"),
+        [rf'data/comparison\.yml.*dimension 1 \("{FIRST_DIMENSION}"\).*framework "{LAST_FRAMEWORK}": missing cell']),
     "comparison link to a missing heading": (
-        lambda p: edit(p / "data/comparison.yml", "anchor: core-techniques", "anchor: core-technique"),
-        [r'dimension "core-techniques".*framework "psychodynamic": anchor "#core-technique" is not a heading']),
+        lambda p: sub(p / "data/comparison.yml", rf"(^  - id: {LAST_DIMENSION}\n(?:(?!  - id:).*\n)*?        anchor: ).*$", r"\1no-such-heading"),
+        [rf'dimension "{LAST_DIMENSION}".*framework "{FIRST_FRAMEWORK}": anchor "#no-such-heading" is not a heading']),
     "reference entry without a citation form": (
-        lambda p: edit(p / "data/references.yml", "  - cite: Bordin, 1979\n", "  - cite: ''\n"),
+        lambda p: sub(p / "data/references.yml", r"^(  - cite: ).+$", r"\1''"),
         [r'data/references\.yml.*missing "cite"']),
     "reference url that is not a web address": (
-        lambda p: edit(p / "data/references.yml", "    url: https://www.erudit.org/", "    url: javascript:alert(1)//www.erudit.org/"),
-        [r'data/references\.yml.*entry \d+ \("Tremblay, 2002"\), line \d+: "url" should start with https://']),
+        lambda p: sub(p / "data/references.yml", r"^(    url: )https?://", r"\1javascript:alert(1)//"),
+        [rf'data/references\.yml.*entry \d+ \("{re.escape(FIRST_WITH_URL)}"\), line \d+: "url" should start with https://']),
     "citation with no reference": (
         lambda p: append(p / SECTION, "\nAs shown before (Smith, 1999).\n"),
         [rf"docs/{SHOWN}: citation\(s\) with no entry", r"line \d+: \(Smith, 1999\)\n"]),
