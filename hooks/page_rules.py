@@ -75,6 +75,9 @@ def rules_from(extra: dict | None) -> dict:
         merged[name] = value
     problems = [f"{name}: {merged[name]!r} should be {_kind(default)}"
                 for name, default in DEFAULT_RULES.items() if not _same_kind(merged[name], default)]
+    # a misspelt rule would be silently ignored; sub-blocks (question_bank:, ...) are other checks'
+    problems += [f'unknown rule "{name}" (the rules are: {", ".join(DEFAULT_RULES)})'
+                 for name, value in given.items() if name not in DEFAULT_RULES and not isinstance(value, dict)]
     if problems:
         raise PluginError(f"{SETTINGS}: " + "; ".join(problems) + ". See AUTHORING.md, \"Page rules\".")
     return merged

@@ -89,3 +89,11 @@ def test_originality_check_reports_no_copied_run():
         pytest.skip("shared/tools/check-originality is not beside this checkout")
     result = subprocess.run([str(tool), str(ROOT / "docs"), str(ROOT / "data")], capture_output=True, text=True)
     assert result.returncode == 0 and " 0 copied runs" in result.stdout, result.stdout + result.stderr
+
+
+def test_rule_settings_are_checked():
+    from mkdocs.exceptions import PluginError
+    from page_rules import rules_from
+    assert rules_from({"guide_rules": {"min_words": 10, "question_bank": {"anything": 1}}})["min_words"] == 10
+    with pytest.raises(PluginError, match=r'min_words: .* should be a whole number.*unknown rule "min_word"'):
+        rules_from({"guide_rules": {"min_words": "many", "min_word": 3}})

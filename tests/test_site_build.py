@@ -238,3 +238,24 @@ def test_progress_page_lists_every_page_with_questions(built_site):
     html = html_of(built_site, "progress/").read_text(encoding="utf-8")
     assert html.count('class="progress-link"') == len(QUIZ_PAGES)
     assert 'id="progress-reset"' in html
+
+
+def test_course_identity_drives_heading_description_and_language(built_site):
+    import html as html_module
+    home = html_module.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    course = EXTRA["course"]
+    assert re.search(r'<html lang="([^"]+)"', home)[1] == course.get("language", "en")
+    description = re.search(r'<meta name="description" content="([^"]*)"', home)[1]
+    assert "{" not in description and "}" not in description
+    assert CONFIG["site_name"] in re.search(r"<h1[^>]*>(.*?)</h1>", home, re.S)[1]
+
+
+def test_identity_markers_and_placeholders_are_filled_or_named():
+    from course_identity import MARKER, PLACEHOLDER, fill
+    from mkdocs.exceptions import PluginError
+    import pytest
+    values = {"title": "T & <b>", "course": "C"}
+    assert fill("# <!-- course_identity: title -->: x", values, MARKER, "p") == "# T & <b>: x"
+    assert fill("{title} for {course}", values, PLACEHOLDER, "d") == "T & <b> for C"
+    with pytest.raises(PluginError, match=r"p: unknown course identity field\(s\) titel"):
+        fill("<!-- course_identity: titel -->", values, MARKER, "p")
