@@ -27,9 +27,19 @@ class DataFileError(PluginError):
 
 
 class LineDict(dict):
-    """A YAML mapping that remembers the line it started on (1-based)."""
+    """A YAML mapping that remembers the line it started on (1-based), and the line of each
+    of its fields and of each item of a list field, so that a message can point at the one
+    line at fault (a `see_also` item, not the entry's first line)."""
 
     line: int = 0
+    field_lines: dict = {}
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        """The line of field `name` (or of its `item`-th list item); the entry's line if unknown."""
+        place = self.field_lines.get(name)
+        if isinstance(place, list):
+            return place[item] if item is not None and item < len(place) else place[0] if place else self.line
+        return place or self.line
 
 
 # libyaml when available: the same rules, several times faster on the glossary
@@ -39,7 +49,8 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
+    field_lines: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if key in seen:
@@ -49,8 +60,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
                 key_node.start_mark,
             )
         seen[key] = line
+        field_lines[key] = ([item.start_mark.line + 1 for item in value_node.value]
+                            if isinstance(value_node, yaml.SequenceNode) else line)
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.field_lines = field_lines
     return mapping
 
 
@@ -66,6 +80,7 @@ class Field:
     kind: type | tuple[type, ...]
     required: bool = True
     hint: str = ""
+    text_items: bool = True  # a list of plain strings; False for a list of mappings (checked by the caller)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -118,7 +133,7 @@ def check_fields(entry: Any, fields: dict[str, Field], where: str) -> list[str]:
             problems.append(
                 f'{where}: "{name}" should be {_kind_name(spec.kind)}, found {type(value).__name__}.'
             )
-        elif isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+        elif isinstance(value, list) and spec.text_items and not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(f'{where}: every item of "{name}" should be non-empty text.')
         elif isinstance(value, str) and not value.strip():
             problems.append(f'{where}: "{name}" is empty ({spec.hint or "required"}).')
@@ -153,15 +168,18 @@ def load_entries(
     list_key: str,
     extra_checks: Callable[[list[LineDict], Callable[[int, Any], str]], list[str]] | None = None,
     noun: str = "entry",
+    document: Any = None,
 ) -> list[LineDict]:
     """Load `list_key` from a YAML file as a list of validated entries.
 
     Checks each entry's fields and that `key_field` is unique (case-insensitive);
     `extra_checks(entries, label)` adds file-specific problems. Raises
-    DataFileError listing every problem, or returns the entries.
+    DataFileError listing every problem, or returns the entries. `document`: the file
+    already parsed by read_yaml(), when several lists are read from one file.
     """
     shown = display_path(path, root)
-    document = read_yaml(path, root)
+    if document is None:
+        document = read_yaml(path, root)
     if not isinstance(document, dict) or not isinstance(document.get(list_key), list):
         raise DataFileError(
             f'{shown}: expected a top-level "{list_key}:" holding a list of entries; see {DATA_README}.'

@@ -11,7 +11,8 @@ from Markdown twice. Events:
   in nav order, each page's ids prefixed with its own key so they stay unique, links
   between pages turned into links inside the print page, collapsible boxes opened, and
   each quiz replaced by a printed question whose answer and explanation go to an answer
-  key at the end, as in a textbook; terms printed plainly (the glossary is in the book);
+  key at the end, as in a textbook (left out when GUIDE_ANSWER_KEY=false, for a
+  handout); terms printed plainly (the glossary is in the book);
   each link to another page's part followed, on paper, by "see section 2.2" (its number, or
   its title). Then check that every link inside it resolves.
 docs/assets/guide.css holds the print stylesheet.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+import os
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -36,7 +38,8 @@ from page_outline import nav_order
 from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
-LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
+# (the Skills lab page repeats what its markers put on the section pages, which are printed)
+LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
 # interface's words handed to scripts (hooks/interface_strings.py)
@@ -78,14 +81,25 @@ def on_config(config):
     words = interface_strings.load(config).get("print", {})
 
 
+def with_answer_key() -> bool:
+    """The answer key is printed unless GUIDE_ANSWER_KEY=false (`make handout`: a handout for a class)."""
+    return os.environ.get("GUIDE_ANSWER_KEY", "").strip().lower() not in ("false", "no", "0")
+
+
 def on_files(files, config):
     print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
                f"{title_page(config.site_name, filled_identity(config.extra.get('course')))}\n\n"
-               f'<p class="print-intro">{escape_text(words.get("intro", ""))}</p>\n\n'
+               f'<p class="print-intro">{escape_text(_intro())}</p>\n\n'
                f"{marker('contents')}\n\n{marker('pages')}\n")
     files.append(File.generated(config, PRINT_PAGE, content=content))
     return files
+
+
+def _intro() -> str:
+    """The edition's introduction, naming the answer key only when it is printed."""
+    key = words.get("intro_answer_key", "") if with_answer_key() else ""
+    return words.get("intro", "").replace("{answer_key}", key)
 
 
 def title_page(site_name: str, identity: dict[str, str]) -> str:
@@ -132,14 +146,16 @@ def on_page_context(context, page, config, nav):
                                             page.url, set(pages), references)
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
-    body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">'
-                          + escape_text(words.get("answer_key", "")) + "</h1>\n" + "\n".join(answer_key) + "\n</section>")
+    if with_answer_key():
+        body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">'
+                              + escape_text(words.get("answer_key", "")) + "</h1>\n" + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
     # and in strict mode the build stops on both
     for problem in check_inner_links({PRINT_PAGE: page.content, **body}):
         log.warning(problem)
     contents = [(f"p-{page_key(uri)}", titles[uri]) for uri in pages]
-    contents.append(("answer-key", words.get("answer_key", "")))
+    if with_answer_key():
+        contents.append(("answer-key", words.get("answer_key", "")))
     page.content = fill(page.content, {"contents": contents_list(contents),
                                        "pages": plain_terms("\n".join(body.values()))}, PRINT_PAGE)
     return context

@@ -105,6 +105,7 @@ def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[s
         out.append(marker(chapter) + "\n")
         lists_html[chapter] = ('<ul class="progress-list">\n'
                                + "".join(_item(row, words) for row in pages) + "</ul>")
+    out.append("<!-- skills-lab: progress -->\n")  # the Skills lab's block (hooks/skills_lab.py)
     return "\n".join(out) + "\n", lists_html
 
 
