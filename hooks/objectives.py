@@ -1,0 +1,58 @@
+"""Every question tied to a learning objective, and a question bank without test-wise cues.
+
+Events:
+- on_config: read the thresholds of the cue check from mkdocs.yml
+  (`extra: guide_rules: question_bank:`), failing on a missing or non-numeric one;
+- on_files: read every page's objectives and questions (hooks/objective_rules.py) and fail
+  the build, naming file and line, when an objective in a "Learning objectives" box has no id
+  (or a repeated or malformed one), a question names no objective or one that does not
+  exist, or an objective is checked by no question; then measure the whole bank's cues
+  (hooks/question_cues.py), print the figures, and fail when one is over its threshold,
+  naming the worst questions. Every problem is reported at once.
+Writes nothing. (See AUTHORING.md, "Learning objectives" and "Writing good questions".)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+from objective_rules import guide_bank
+from question_cues import THRESHOLDS, measure, over_thresholds
+
+SETTINGS = "extra: guide_rules: question_bank:"
+log = logging.getLogger("mkdocs.hooks.objectives")
+limits: dict[str, float] = {}
+
+
+def on_config(config):
+    global limits
+    limits = read_limits(config.extra)
+    return config
+
+
+def read_limits(extra) -> dict[str, float]:
+    """The thresholds of mkdocs.yml, checked: each a number from 0 to 10."""
+    block = ((extra or {}).get("guide_rules") or {}).get("question_bank")
+    if not isinstance(block, dict):
+        raise PluginError(f"mkdocs.yml: the thresholds of the question-bank check are missing; add the block "
+                          f"`{SETTINGS}` with {', '.join(THRESHOLDS)} (see AUTHORING.md).")
+    problems = [f"{name} ({meaning}) must be a number, e.g. 0.3" for name, meaning in THRESHOLDS.items()
+                if isinstance(block.get(name), bool) or not isinstance(block.get(name), (int, float))
+                or not 0 <= block[name] <= 10]
+    if problems:
+        raise PluginError(f"mkdocs.yml, {SETTINGS} " + "; ".join(problems) + ".")
+    return {name: float(block[name]) for name in THRESHOLDS}
+
+
+def on_files(files, config):
+    bank, _ = guide_bank(files)
+    stats = measure(bank.questions)
+    log.info(stats.summary())
+    problems = list(bank.problems)
+    problems += [f"question bank: {problem}. (A fork may relax the thresholds in mkdocs.yml, {SETTINGS})"
+                 for problem in over_thresholds(stats, limits)]
+    if problems:
+        raise PluginError(f"{len(problems)} problem(s) with learning objectives or questions:\n  - "
+                          + "\n  - ".join(problems))
+    return files
