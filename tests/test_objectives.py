@@ -253,3 +253,51 @@ def test_the_build_names_a_missing_id(tmp_path):
     assert result.returncode != 0
     assert f"docs/{uri}, line {line}: the objective" in result.stderr + result.stdout
     assert "checked by no question" not in result.stderr  # the id is missing, not unchecked
+
+
+# ---------- The objectives in the print edition and the QTI export
+
+def test_print_answer_key_gives_each_questions_objective(built_site):
+    import html as html_lib
+    import re
+
+    page = (built_site / "print" / "index.html").read_text(encoding="utf-8")
+    key = page[page.index('id="answer-key"'):]
+    sources = real_sources()  # nav order, as printed
+    bank = read_bank(sources)
+    expected = ["; ".join(rendered_text(bank.objectives[k].text).rstrip(";,. ") for k in q.objectives)
+                for uri in sources for q in bank.page_questions(uri)]
+    entries = [html_lib.unescape(e) for e in re.findall(r'<p class="print-objective">(.*?)</p>', key)]
+    assert len(entries) == page.count('<div class="print-question">') == len(expected)
+    label = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["print"]["objective_label"]
+    assert [e.removeprefix(label).strip() for e in entries] == expected
+
+
+def test_qti_items_carry_their_objectives(tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    import export_qti
+
+    labels = {o.label for o in read_bank(real_sources()).objectives.values()}
+    qti12, qti21 = export_qti.export(tmp_path)
+    with zipfile.ZipFile(qti12) as archive:
+        items = {n: archive.read(n).decode() for n in archive.namelist() if n.startswith("items/")}
+    assert items
+    for name, xml in items.items():
+        root = ET.fromstring(xml)
+        item = root.find("{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}item")
+        title_labels = item.get("title").split(": ")[0].split(", ")
+        assert set(title_labels) <= labels, (name, item.get("title"))
+        fields = re.findall(r"<fieldlabel>learning_objective</fieldlabel>\s*<fieldentry>([^:<]+):", xml)
+        assert fields == title_labels, name
+        assert "objectives:" not in xml  # the quiz's objectives line stays out of the question
+    with zipfile.ZipFile(qti21) as archive:
+        manifest = archive.read("imsmanifest.xml").decode()
+        ET.fromstring(manifest)
+        for name in (n for n in archive.namelist() if n.startswith("items/")):
+            ET.fromstring(archive.read(name))
+    resources = re.findall(r'<resource identifier="[^"]+" type="imsqti_item_xmlv2p1".*?</resource>', manifest, re.S)
+    assert len(resources) == len(items)
+    assert all("<imsmd:value>educational objective</imsmd:value>" in r for r in resources)
