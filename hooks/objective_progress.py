@@ -21,7 +21,9 @@ import json
 import re
 
 from generated_blocks import fill, marker
+from guide_data import escape_text
 from interface_strings import load as load_strings
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from objective_rules import guide_bank, teaching_anchor
 from page_outline import site_outlines
@@ -30,6 +32,7 @@ from question_cues import rendered_text
 PROGRESS_PAGE = "progress.md"
 SCRIPT = "assets/objectives.js"
 BLOCK = "objective-progress"
+WORDS = ("objectives_heading", "objectives_intro", "objectives_counts")  # in data/interface.yml, progress:
 strings: dict[str, str] = {}
 sections: list[dict] = []  # one per page with objectives: its title and its objectives
 
@@ -37,6 +40,10 @@ sections: list[dict] = []  # one per page with objectives: its title and its obj
 def on_config(config):
     global strings
     strings = load_strings(config).get("progress", {})
+    missing = [key for key in WORDS if not strings.get(key)]
+    if missing:
+        raise PluginError(f"data/interface.yml, section progress: missing {', '.join(missing)}; these words "
+                          "head and fill the list of learning objectives on the My progress page.")
     return config
 
 
@@ -66,8 +73,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri != PROGRESS_PAGE or not sections:
         return markdown
-    heading = strings.get("objectives_heading", "")
-    intro = strings.get("objectives_intro", "")
+    heading, intro = escape_text(strings["objectives_heading"]), escape_text(strings["objectives_intro"])
     return f"{markdown}\n\n## {heading} {{ #by-objective }}\n\n{intro}\n\n{marker(BLOCK)}\n"
 
 
@@ -85,7 +91,7 @@ def render_block(sections: list[dict], strings: dict[str, str], script: str) -> 
         out.append(f'<h3 class="objective-section"><a href="{_attr(section["href"])}">'
                    f'{html_lib.escape(section["title"])}</a></h3>\n<ul class="objective-list">')
         for objective in section["objectives"]:
-            counts = fill_in(strings.get("objectives_counts", ""), total=len(objective["questions"]), answered=0, right=0)
+            counts = fill_in(strings["objectives_counts"], total=len(objective["questions"]), answered=0, right=0)
             out.append(f'<li class="objective" data-objective="{_attr(objective["key"])}">'
                        f'<a href="{_attr(objective["href"])}">{html_lib.escape(objective["text"])}</a> '
                        f'<span class="objective-counts">{html_lib.escape(counts)}</span></li>')

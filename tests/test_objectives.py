@@ -301,3 +301,17 @@ def test_qti_items_carry_their_objectives(tmp_path):
     resources = re.findall(r'<resource identifier="[^"]+" type="imsqti_item_xmlv2p1".*?</resource>', manifest, re.S)
     assert len(resources) == len(items)
     assert all("<imsmd:value>educational objective</imsmd:value>" in r for r in resources)
+
+
+def test_progress_block_reaches_html_escaped():
+    from objective_progress import render_block
+
+    sections = [{"title": "2.2 <b>Empathy</b>", "href": "../a/?x=1&y=2", "objectives": [
+        {"key": "a.md#x", "text": 'Rate "it" <script>alert(1)</script>', "href": "../a/#h",
+         "questions": [["../a/", "quiz-0"], ["../a/", "quiz-2"]]}]}]
+    html = render_block(sections, {"objectives_counts": "{answered} of {total}, {right} right {unknown}",
+                                   "x": "</script><script>alert(2)"}, "../assets/objectives.js")
+    assert "<b>" not in html and "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)" in html and 'href="../a/?x=1&amp;y=2"' in html
+    assert "0 of 2, 0 right {unknown}" in html
+    assert html.count("</script>") == 2  # the data block's and the script's own, nothing closed early
