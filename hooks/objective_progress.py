@@ -98,7 +98,8 @@ def render_block(sections: list[dict], strings: dict[str, str], script: str) -> 
         out.append("</ul>")
     data = {"strings": strings,
             "objectives": {o["key"]: o["questions"] for s in sections for o in s["objectives"]}}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # "</" could close the script early
+    # no "<" at all in the data: "</script" or "<!--" inside it could end the element early
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     out.append(f'<script type="application/json" id="objective-data">{payload}</script>')
     out.append(f'<script src="{_attr(script)}" defer></script>\n</div>')
     return "\n".join(out)
