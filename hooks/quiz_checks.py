@@ -12,6 +12,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from objective_rules import QUIZ_OBJECTIVES
 from page_outline import mask_fenced_code
 from quiz_source import QUIZ, parse_quiz
 
@@ -46,7 +47,8 @@ def on_page_markdown(markdown, page, config, files):
         for problem in quiz_problems(body):
             source = page.file.content_string  # read from disk: only when there is a problem to place
             line = source[: max(source.find(body), 0)].count("\n") + 1
-            preview = " ".join(body.split())[:60]
+            question = (line for line in body.splitlines() if not QUIZ_OBJECTIVES.match(line))
+            preview = " ".join(" ".join(question).split())[:60]
             problems.append(f'question {number} (line {line}, "{preview}..."): {problem}.')
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}:\n  - " + "\n  - ".join(problems))

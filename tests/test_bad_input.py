@@ -30,6 +30,13 @@ def first_term(project):
 
 SECTION = "docs/02-foundations/empathy-and-trust.md"
 
+
+def checked_quiz(project, body):
+    """A quiz for SECTION that names the page's first learning objective (hooks/objectives.py
+    requires one), so that the case tests only what it breaks."""
+    objective = re.search(r"<!-- objective: ([\w-]+) -->", (project / SECTION).read_text(encoding="utf-8"))[1]
+    return f"\n<quiz>\n<!-- objectives: {objective} -->\n{body}</quiz>\n"
+
 FAILING_CASES = {
     "malformed glossary YAML": (
         lambda p: edit(p / "data/glossary.yml", "terms:\n", "terms:\n  - term: [broken\n"),
@@ -71,14 +78,14 @@ FAILING_CASES = {
         lambda p: append(p / SECTION, "\nSee [missing](../glossary.md#no-such-term).\n"),
         [r"02-foundations/empathy-and-trust\.md.*glossary\.md#no-such-term"]),
     "quiz without a correct answer": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n</quiz>\n"),
-        [r"docs/02-foundations/empathy-and-trust\.md:.*question 7 \(line \d+, \"Which\?.*no correct answer"]),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n")),
+        [r"docs/02-foundations/empathy-and-trust\.md:.*question \d+ \(line \d+, \"Which\?.*no correct answer"]),
     "quiz without an explanation": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [x] a\n- [ ] b\n</quiz>\n"),
-        [r"question 7 .*no explanation"]),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n")),
+        [r"question \d+ .*no explanation"]),
     "quiz explanation without a link": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [x] a\n- [ ] b\n\nBecause a.\n</quiz>\n"),
-        [r"question 7 .*no link into the guide"]),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nBecause a.\n")),
+        [r"question \d+ .*no link into the guide"]),
     "script in a page": (
         lambda p: append(p / SECTION, '\n<script>alert("x")</script>\n'),
         [r"docs/02-foundations/empathy-and-trust\.md: the page contains markup that could run script"]),
