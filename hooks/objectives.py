@@ -8,19 +8,26 @@ Events:
   (or a repeated or malformed one), a question names no objective or one that does not
   exist, or an objective is checked by no question; then measure the whole bank's cues
   (hooks/question_cues.py), print the figures, and fail when one is over its threshold,
-  naming the worst questions. Every problem is reported at once.
-Writes nothing. (See AUTHORING.md, "Learning objectives" and "Writing good questions".)
+  naming the worst questions. Every problem is reported at once;
+- on_page_markdown, after hooks/quiz_checks.py and before mkdocs-quiz: each quiz's
+  `<!-- objectives: ... -->` line taken out (it is for the build, not for readers' pages).
+Writes nothing else. (See AUTHORING.md, "Learning objectives" and "Writing good questions".)
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from page_outline import mask_fenced_code
 from objective_rules import guide_bank
 from question_cues import THRESHOLDS, measure, over_thresholds
 
 SETTINGS = "extra: guide_rules: question_bank:"
+# "<quiz>\n<!-- objectives: rate-empathy -->\n": the objectives line, right after the opening tag
+OBJECTIVES_LINE = re.compile(r"(?<=<quiz>\n)[ \t]*<!--[ \t]*objectives:[^\n]*?-->[ \t]*\n")
 log = logging.getLogger("mkdocs.hooks.objectives")
 limits: dict[str, float] = {}
 
@@ -57,3 +64,13 @@ def on_files(files, config):
         raise PluginError(f"{len(problems)} problem(s) with learning objectives or questions:\n  - "
                           + "\n  - ".join(problems) + relax)
     return files
+
+
+@event_priority(90)  # after hooks/quiz_checks.py (100), before mkdocs-quiz (0)
+def on_page_markdown(markdown, page, config, files):
+    if "objectives:" not in markdown:
+        return markdown
+    # found in the page with code blanked out: a quiz shown as an example keeps its line
+    for match in reversed(list(OBJECTIVES_LINE.finditer(mask_fenced_code(markdown)))):
+        markdown = markdown[:match.start()] + markdown[match.end():]
+    return markdown
