@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium bench offline qti
+.PHONY: serve test setup chromium htmlcheck bench offline qti
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -16,7 +16,12 @@ serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000
 chromium:                 ## Debian's Chromium for the browser tests (installed if missing; needs root)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-test: .venv/ready chromium  ## the whole test suite
+VNU_VERSION := 26.9.27
+htmlcheck:                ## the W3C Nu HTML Checker for the tests: Java (Debian's, if missing and root) and npm's vnu-jar, pinned
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@test -f .venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm install --silent --no-audit --no-fund --prefix .venv/vnu vnu-jar@$(VNU_VERSION)
+
+test: .venv/ready chromium htmlcheck  ## the whole test suite
 	$(PY) -m pytest -q tests
 
 bench: .venv/ready        ## print build-time, hook-cost and page-weight figures (takes ~5 min)

@@ -60,3 +60,17 @@ def build_times(project: Path, config: str = "mkdocs.yml") -> tuple[float, float
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def project_at(ref: str) -> Path:
+    """The guide's source as it was at git revision `ref` (a commit, branch or tag), in a
+    temporary folder: the baseline that `--baseline REF` compares against."""
+    dest = Path(tempfile.mkdtemp(prefix="guide-baseline-"))
+    archive = subprocess.run(["git", "archive", "--format=tar", ref], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+def baseline_ref(argv: list[str]) -> str | None:
+    """The REF of a `--baseline REF` argument, if given."""
+    return argv[argv.index("--baseline") + 1] if "--baseline" in argv else None

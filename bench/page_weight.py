@@ -4,7 +4,11 @@ For every built page, adds up the gzip-compressed size of its HTML and of the st
 scripts and fonts it loads from the site (what travels on a first visit), then prints the
 median and the heaviest page beside the starter's page. Also prints what mkdocs-quiz's
 assets cost a section page when inlined into every page (mkdocs-quiz's default) and when
-served once as cached files (hooks/quiz_assets.py).
+served once as cached files (hooks/quiz_assets.py), and whether the median page is within
+the guide's budget (100 KB). With `--baseline REF`, also builds the guide as it was at git
+revision REF and prints its median beside today's: a before-and-after in one run.
+
+    python bench/page_weight.py [--baseline REF]
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from common import ROOT
+from common import ROOT, baseline_ref, project_at
 
 STARTER_CONFIG = "site_name: Starter\ntheme:\n  name: material\n"
 STARTER_PAGE = "# Welcome to MkDocs\n\nFor full documentation visit [mkdocs.org](https://www.mkdocs.org).\n"
@@ -112,14 +116,21 @@ def quiz_asset_cost(site: Path) -> None:
     print(f"  inlined (mkdocs-quiz default): +{inline / 1024:.1f} KB on every page, never cached")
     print(f"  cached files (hooks/quiz_assets.py): first section page {visit1 / 1024:.1f} KB, "
           f"next section page {visit2 / 1024:.1f} KB (quiz assets already cached)")
-    print(f"  over 19 section pages: {19 * inline / 1024:.0f} KB inlined vs {inline / 1024:.1f} KB once")
+    print(f"  over {len(pages)} section pages: {len(pages) * inline / 1024:.0f} KB inlined vs {inline / 1024:.1f} KB once")
 
 
-def main() -> None:
+BUDGET_KB = 100  # median page on the wire, the guide's budget
+
+
+def site_weights(site: Path) -> dict[str, dict]:
+    return {p.relative_to(site).as_posix(): page_weight(site, p)
+            for p in sorted(site.rglob("index.html")) if "404" not in p.as_posix()}
+
+
+def main(argv: list[str]) -> None:
     site = build(ROOT)
     starter = starter_weight()
-    weights = {p.relative_to(site).as_posix(): page_weight(site, p)
-               for p in sorted(site.rglob("index.html")) if "404" not in p.as_posix()}
+    weights = site_weights(site)
     totals = sorted(w["total"] for w in weights.values())
     median = statistics.median(totals)
     heaviest = max(weights, key=lambda p: weights[p]["total"])
@@ -139,9 +150,20 @@ def main() -> None:
     w = weights[heaviest]
     print(f"  guide, heaviest page: {heaviest} {kb(w['total'])} (html {kb(w['html'])}, css {kb(w['css'])}, js {kb(w['js'])})")
     print(f"  third-party requests over all guide pages: {sum(w['third_party'] for w in weights.values())}")
+    verdict = "within" if median <= BUDGET_KB * 1024 else "OVER"
+    print(f"  budget: median page under {BUDGET_KB} KB: {verdict} ({kb(median)})")
+    ref = baseline_ref(argv)
+    if ref:
+        base_project = project_at(ref)
+        base_site = build(base_project)
+        base_totals = [w["total"] for w in site_weights(base_site).values()]
+        print(f"  baseline {ref}: median of {len(base_totals)} pages {kb(statistics.median(base_totals))}, "
+              f"heaviest {kb(max(base_totals))}; now {kb(median)}, heaviest {kb(w['total'])}")
+        shutil.rmtree(base_project, ignore_errors=True)
+        shutil.rmtree(base_site, ignore_errors=True)
     quiz_asset_cost(site)
     shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv)

@@ -64,8 +64,9 @@ question_objectives: dict[str, list[str]] = {}
 
 
 def page_key(src_uri: str) -> str:
-    """A short, unique prefix for one page's ids: 02-foundations/empathy-and-trust.md -> 02-foundations-empathy-and-trust."""
-    return src_uri[: -len(".md")].replace("/", "-")
+    """A short, unique prefix for one page's ids: 02-foundations/empathy-and-trust.md -> s02-foundations-empathy-and-trust.
+    It starts with a letter: the inline SVG figures' ids must be XML names, which cannot start with a digit."""
+    return "s" + src_uri[: -len(".md")].replace("/", "-")
 
 
 def on_files(files, config):

@@ -53,16 +53,17 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
             '<details class="note"><summary>More</summary>m</details>'
             '<details class="info"><summary>Text description</summary>d</details>'
             + CHOICE)
+    a, b = page_key("02-f/a.md"), page_key("02-f/b.md")
     out, answers = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED)
-    assert out.startswith('<section class="print-page-break" id="p-02-f-a">')
-    assert 'id="02-f-a--a"' in out and 'id="02-f-a--part"' in out
-    assert 'href="#02-f-b--x"' in out and 'href="#02-f-a--part"' in out and 'href="#p-index"' in out
+    assert out.startswith(f'<section class="print-page-break" id="p-{a}">')
+    assert f'id="{a}--a"' in out and f'id="{a}--part"' in out
+    assert f'href="#{b}--x"' in out and f'href="#{a}--part"' in out and f'href="#p-{page_key("index.md")}"' in out
     assert 'href="../progress/"' in out and 'href="https://example.org/"' in out
-    assert 'for="02-f-a--q1"' in out and 'aria-describedby="02-f-a--t1 02-f-a--t2"' in out
-    assert "url(#02-f-a--arrow)" in out
+    assert f'for="{a}--q1"' in out and f'aria-describedby="{a}--t1 {a}--t2"' in out
+    assert f"url(#{a}--arrow)" in out
     assert '<details class="note" open><summary>More' in out and '<details class="info"><summary>Text' in out
     assert "Question 2.1.1." in out and 'class="quiz' not in out
-    assert answers == ['<p><strong>2.1.1.</strong> b. Why: see <a href="#02-f-a--h">x</a>.</p>']
+    assert answers == [f'<p><strong>2.1.1.</strong> b. Why: see <a href="#{a}--h">x</a>.</p>']
 
 
 def test_a_quiz_that_cannot_be_read_fails_the_build_naming_the_page():
