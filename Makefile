@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium htmlcheck bench offline qti
+.PHONY: serve test setup chromium htmlcheck bench offline qti moodle instructor handout
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -10,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: .venv/ready
 
-serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000
+serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000/<site_url's path>/ (printed first)
+	@$(PY) -c "import sys; sys.path.insert(0, 'tools'); from guide_project import local_address; print('The guide will be at', local_address())"
 	$(PY) -m mkdocs serve
 
 chromium:                 ## Debian's Chromium for the browser tests (installed if missing; needs root)
@@ -30,10 +31,23 @@ bench: .venv/ready        ## print build-time, hook-cost and page-weight figures
 	$(PY) bench/page_weight.py
 	$(PY) bench/lighthouse.py
 
-qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/
+qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 packages into exports/ (whole, and by chapter in exports/qti-by-chapter/)
 	$(PY) tools/export_qti.py exports
+
+moodle: .venv/ready       ## export the question bank as Moodle XML into exports/moodle/ (ALL.xml and one file per chapter)
+	$(PY) tools/export_moodle.py exports
 
 offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
 	rm -rf exports/offline && mkdir -p exports
 	GUIDE_OFFLINE=true $(PY) -m mkdocs build --strict -d exports/offline
 	cd exports/offline && rm -f ../helping-relationship-offline.zip && $(PY) -m zipfile -c ../helping-relationship-offline.zip .
+
+instructor: .venv/ready   ## build the instructor edition (model answers, teaching notes) into exports/instructor-edition/: never publish it
+	rm -rf exports/instructor-edition && mkdir -p exports
+	GUIDE_EDITION=instructor $(PY) -m mkdocs build --strict -d exports/instructor-edition
+	@echo "Open exports/instructor-edition/index.html (print/ is the whole edition on one page)"
+
+handout: .venv/ready      ## the printable edition without its answer key: exports/handout/print/index.html
+	rm -rf exports/handout && mkdir -p exports
+	GUIDE_ANSWER_KEY=false $(PY) -m mkdocs build --strict -d exports/handout
+	@echo "Open exports/handout/print/index.html and print it (or save as PDF)"

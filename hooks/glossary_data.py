@@ -6,6 +6,7 @@ Pure functions, no MkDocs events; hooks/concepts.py calls `load_glossary()` from
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -61,22 +62,30 @@ def _cross_checks(entries: list[LineDict], label: Callable[[int, Any], str]) -> 
                 "Rename one of the terms."
             )
         anchors[anchor] = entry["term"]
-        for related in entry.get("see_also", []):
+        for n, related in enumerate(entry.get("see_also", [])):
+            where = _at_line(label(i, entry), entry, "see_also", n)
             if related not in terms:
                 problems.append(
-                    f'{label(i, entry)}: see_also names "{related}", which is not a term of this file. '
+                    f'{where}: see_also names "{related}", which is not a term of this file. '
                     "Use the exact `term` of another entry."
                 )
             elif related == entry["term"]:
-                problems.append(f'{label(i, entry)}: see_also names the term itself; remove it.')
+                problems.append(f'{where}: see_also names the term itself; remove it.')
     return problems
+
+
+def _at_line(label: str, entry: Any, name: str, item: int | None = None) -> str:
+    """An entry's label pointing at the line of one field (or list item) instead of its first."""
+    if isinstance(entry, LineDict):
+        return re.sub(r", line \d+$", f", line {entry.line_of(name, item)}", label)
+    return label
 
 
 def check_introductions(entries: list[LineDict], section_uris: set[str], root: Path) -> None:
     """Every `introduced_in` must name an existing section page."""
     shown = display_path(root / GLOSSARY_FILE, root)
     problems = [
-        f'{shown}, entry "{entry["term"]}", line {entry.line}: introduced_in names '
+        f'{shown}, entry "{entry["term"]}", line {entry.line_of("introduced_in")}: introduced_in names '
         f'"{entry["introduced_in"]}", which is not a section page. Use one of: '
         + ", ".join(sorted(section_uris))
         for entry in entries

@@ -27,9 +27,19 @@ class DataFileError(PluginError):
 
 
 class LineDict(dict):
-    """A YAML mapping that remembers the line it started on (1-based)."""
+    """A YAML mapping that remembers the line it started on (1-based), and the line of each
+    of its fields and of each item of a list field, so that a message can point at the one
+    line at fault (a `see_also` item, not the entry's first line)."""
 
     line: int = 0
+    field_lines: dict = {}
+
+    def line_of(self, name: str, item: int | None = None) -> int:
+        """The line of field `name` (or of its `item`-th list item); the entry's line if unknown."""
+        place = self.field_lines.get(name)
+        if isinstance(place, list):
+            return place[item] if item is not None and item < len(place) else place[0] if place else self.line
+        return place or self.line
 
 
 # libyaml when available: the same rules, several times faster on the glossary
@@ -39,7 +49,8 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
+    field_lines: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if key in seen:
@@ -49,8 +60,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
                 key_node.start_mark,
             )
         seen[key] = line
+        field_lines[key] = ([item.start_mark.line + 1 for item in value_node.value]
+                            if isinstance(value_node, yaml.SequenceNode) else line)
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.field_lines = field_lines
     return mapping
 
 

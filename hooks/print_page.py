@@ -9,9 +9,9 @@ from Markdown twice. Events:
   in nav order, each page's ids prefixed with its own key so they stay unique, links
   between pages turned into links inside the print page, collapsible boxes opened, and
   each quiz replaced by a printed question whose answer and explanation go to an answer
-  key at the end, as in a textbook, with the learning objective(s) each question checks
-  (hooks/objective_rules.py; the label from data/interface.yml, `print:`). Then check that
-  every link inside it resolves.
+  key at the end, as in a textbook (left out when GUIDE_ANSWER_KEY=false, for a handout),
+  with the learning objective(s) each question checks (hooks/objective_rules.py; the
+  label from data/interface.yml, `print:`). Then check that every link inside it resolves.
 docs/assets/guide.css holds the print stylesheet.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+import os
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -69,12 +70,18 @@ def page_key(src_uri: str) -> str:
     return "s" + src_uri[: -len(".md")].replace("/", "-")
 
 
+def with_answer_key() -> bool:
+    """The answer key is printed unless GUIDE_ANSWER_KEY=false (`make handout`: a handout for a class)."""
+    return os.environ.get("GUIDE_ANSWER_KEY", "").strip().lower() not in ("false", "no", "0")
+
+
 def on_files(files, config):
     global question_objectives
     print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
     question_objectives = objectives_by_question(files, load_strings(config).get("print", {}))
+    key = " and an answer key at the end" if with_answer_key() else ""
     intro = ('<p class="print-intro">Every chapter and section in reading order, with the glossary, '
-             "the references and an answer key at the end. Use your browser's Print command (or save "
+             f"the references{key}. Use your browser's Print command (or save "
              "as PDF) to get a paper copy.</p>")
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
                f"# {config.site_name}: the whole guide {{ #print-edition }}\n\n{intro}\n\n{marker('pages')}\n")
@@ -101,8 +108,9 @@ def on_page_context(context, page, config, nav):
                                             page.url, set(pages), question_objectives.get(uri, []))
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
-    body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">Answer key</h1>\n'
-                          + "\n".join(answer_key) + "\n</section>")
+    if with_answer_key():
+        body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">Answer key</h1>\n'
+                              + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
     # and in strict mode the build stops on both
     for problem in check_inner_links({PRINT_PAGE: page.content, **body}):

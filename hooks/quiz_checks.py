@@ -1,19 +1,21 @@
 """Check every quiz before mkdocs-quiz renders it.
 
 Event: on_page_markdown, at a priority above mkdocs-quiz's, so the quiz source is
-still there. A question with no answers, no correct answer, no explanation, or an
-explanation without a link into the guide fails the build, naming the page, the
-question's number and line, and what to add. (See AUTHORING.md for the format.)
+still there. A question with no answers, no correct answer, no explanation, an
+explanation without a link into the guide, or one that links to a heading that does not
+exist (on its own page or another author's page) fails the build, naming the page, the
+question's number and line, and what to do. (See AUTHORING.md for the format.)
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from objective_rules import QUIZ_OBJECTIVES
-from page_outline import mask_fenced_code
+from page_outline import HEADING, heading_anchor, mask_fenced_code
 from quiz_source import QUIZ, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
@@ -36,20 +38,68 @@ def quiz_problems(body: str) -> list[str]:
     return []
 
 
+# [text](#id) or [text](page.md#id) in an explanation: a link to one heading
+ANCHOR_LINK = re.compile(r"\[[^\]]+\]\((?P<path>(?![a-z][\w+.-]*:)[^)\s#]*)#(?P<anchor>[\w-]+)\)")
+ATTR_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
+HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def anchors_in(markdown: str) -> set[str]:
+    """The ids a page's Markdown gives: its headings' (explicit or slugs), attribute lists, HTML ids."""
+    masked = mask_fenced_code(markdown)
+    ids = {heading_anchor(m["title"], m["id"]) for m in map(HEADING.match, masked.splitlines()) if m}
+    return ids | set(ATTR_ID.findall(masked)) | set(HTML_ID.findall(masked))
+
+
+def missing_anchor_problems(explanation: str, uri: str, anchors_of) -> list[tuple[int, str]]:
+    """(offset in the explanation, problem) for each link to a heading that does not exist.
+    `anchors_of(target_uri)` gives a page's ids, or None for a page this check cannot read."""
+    problems = []
+    for link in ANCHOR_LINK.finditer(explanation):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(uri), link["path"])) if link["path"] else uri
+        anchors = anchors_of(target)
+        if anchors is not None and link["anchor"] not in anchors:
+            where = "this page" if target == uri else target
+            problems.append((link.start(), f"its explanation links to #{link['anchor']}, which is not a heading "
+                             f"of {where}: link to the heading that teaches the point (its id is in "
+                             "`## Title { #id }`)"))
+    return problems
+
+
 @event_priority(100)
 def on_page_markdown(markdown, page, config, files):
     if "<quiz>" not in markdown:
         return markdown
     masked = mask_fenced_code(markdown)
     problems = []
+    anchors_of = _anchor_reader(markdown, page.file.src_uri, files)
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]
-        for problem in quiz_problems(body):
+        found = [(0, problem) for problem in quiz_problems(body)]
+        if not found:
+            explanation = parse_quiz(body).explanation
+            found = [(body.find(explanation) + offset, problem)
+                     for offset, problem in missing_anchor_problems(explanation, page.file.src_uri, anchors_of)]
+        for offset, problem in found:
             source = page.file.content_string  # read from disk: only when there is a problem to place
-            line = source[: max(source.find(body), 0)].count("\n") + 1
+            line = source[: max(source.find(body), 0) + max(offset, 0)].count("\n") + 1
             question = (line for line in body.splitlines() if not QUIZ_OBJECTIVES.match(line))
             preview = " ".join(" ".join(question).split())[:60]
             problems.append(f'question {number} (line {line}, "{preview}..."): {problem}.')
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}:\n  - " + "\n  - ".join(problems))
     return markdown
+
+
+def _anchor_reader(markdown: str, uri: str, files):
+    """anchors_of(target) for this page (its Markdown as given) and the authors' other pages;
+    None for a generated page or one not in the build (MkDocs and missing_pages.py report those)."""
+    cache = {uri: anchors_in(markdown)}
+
+    def anchors_of(target: str):
+        if target not in cache:
+            file = files.get_file_from_path(target) if files else None
+            cache[target] = anchors_in(file.content_string) if file and not file.generated_by and file.abs_src_path else None
+        return cache[target]
+
+    return anchors_of

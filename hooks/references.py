@@ -79,7 +79,7 @@ def on_page_markdown(markdown, page, config, files):
             continue
         source = page.file.content_string  # read from disk: only when there is a problem to place
         line = source[: max(source.find(citation.text), 0)].count("\n") + 1
-        problems.append(f"line {line}: {citation.text} ({citation.author}, {citation.year})")
+        problems.append(f"line {line}: {citation.text}")
     if problems:
         raise PluginError(
             f"docs/{page.file.src_uri}: citation(s) with no entry in {REFERENCES_FILE}:\n  - "

@@ -12,6 +12,12 @@ import re
 import pytest
 
 from conftest import copy_project, run_build
+from guide_facts import SECTIONS, data, questions, url_of
+
+PAGE = SECTIONS[0]                                   # the first section page in the nav
+SECTION = f"docs/{PAGE}"
+SHOWN = re.escape(PAGE)                              # as messages name it
+NEXT = len(questions(PAGE)) + 1                      # the number a question added at its end gets
 
 
 def edit(path, old, new, count=1):
@@ -24,11 +30,37 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+COMPARISON, REFERENCES = data("comparison"), data("references")["references"]
+FIRST_DIMENSION, LAST_DIMENSION = COMPARISON["dimensions"][0]["id"], COMPARISON["dimensions"][-1]["id"]
+FIRST_FRAMEWORK, LAST_FRAMEWORK = COMPARISON["frameworks"][0]["id"], COMPARISON["frameworks"][-1]["id"]
+FIRST_WITH_URL = next(r["cite"] for r in REFERENCES if r.get("url"))
+
+
+def sub(path, pattern, replacement):
+    """Replace the first line matching `pattern` (a whole line, multiline mode)."""
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, f"no line of {path.name} matches {pattern!r}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def source_lines(page):
+    from guide_facts import source
+    return source(page).splitlines()
+
+
+def add_page(project, uri, text):
+    """A new page in docs/ and in the nav, right after the first section page."""
+    (project / "docs" / uri).write_text(text, encoding="utf-8")
+    edit(project / "mkdocs.yml", f": {PAGE}\n", f": {PAGE}\n{nav_indent(project)}- 9.9 New page: {uri}\n")
+
+
+def nav_indent(project):
+    return re.search(rf"^( *)- [^\n]*: {re.escape(PAGE)}$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+
+
 def first_term(project):
     return re.search(r"- term: (.+)", (project / "data/glossary.yml").read_text(encoding="utf-8"))[1]
-
-
-SECTION = "docs/02-foundations/empathy-and-trust.md"
 
 
 def checked_quiz(project, body):
@@ -37,64 +69,82 @@ def checked_quiz(project, body):
     objective = re.search(r"<!-- objective: ([\w-]+) -->", (project / SECTION).read_text(encoding="utf-8"))[1]
     return f"\n<quiz>\n<!-- objectives: {objective} -->\n{body}</quiz>\n"
 
+
 FAILING_CASES = {
     "malformed glossary YAML": (
         lambda p: edit(p / "data/glossary.yml", "terms:\n", "terms:\n  - term: [broken\n"),
         [r"data/glossary\.yml, line \d+, column \d+: not valid YAML"]),
     "glossary term defined twice": (
-        lambda p: append(p / "data/glossary.yml", f"  - term: {first_term(p)}\n    french: x\n    definition: y\n    introduced_in: 02-foundations/empathy-and-trust.md\n"),
+        lambda p: append(p / "data/glossary.yml", f"  - term: {first_term(p)}\n    french: x\n    definition: y\n    introduced_in: {PAGE}\n"),
         [r"data/glossary\.yml", r"duplicate term"]),
     "glossary term without French": (
-        lambda p: append(p / "data/glossary.yml", "  - term: zzz new term\n    definition: y\n    introduced_in: 02-foundations/empathy-and-trust.md\n"),
+        lambda p: append(p / "data/glossary.yml", f"  - term: zzz new term\n    definition: y\n    introduced_in: {PAGE}\n"),
         [r'data/glossary\.yml.*entry \d+ \("zzz new term"\), line \d+: missing "french"']),
     "glossary see_also to a missing term": (
-        lambda p: append(p / "data/glossary.yml", "  - term: zzz new term\n    french: x\n    definition: y\n    introduced_in: 02-foundations/empathy-and-trust.md\n    see_also: [nothing like this]\n"),
+        lambda p: append(p / "data/glossary.yml", f"  - term: zzz new term\n    french: x\n    definition: y\n    introduced_in: {PAGE}\n    see_also: [nothing like this]\n"),
         [r'see_also names "nothing like this"']),
     "glossary introducing section missing": (
         lambda p: append(p / "data/glossary.yml", "  - term: zzz new term\n    french: x\n    definition: y\n    introduced_in: 02-foundations/no-such-page.md\n"),
         [r'data/glossary\.yml, entry "zzz new term", line \d+: introduced_in names "02-foundations/no-such-page\.md"']),
     "comparison cell missing": (
-        lambda p: edit(p / "data/comparison.yml", "      humanistic:\n        statement: A person is a whole", "      humanist:\n        statement: A person is a whole"),
-        [r'data/comparison\.yml.*dimension 1 \("view-of-the-person"\).*framework "humanistic": missing cell']),
+        lambda p: sub(p / "data/comparison.yml", rf"^(      ){LAST_FRAMEWORK}:$", r"\1renamed-framework:"),
+        [rf'data/comparison\.yml.*dimension 1 \("{FIRST_DIMENSION}"\).*framework "{LAST_FRAMEWORK}": missing cell']),
     "comparison link to a missing heading": (
-        lambda p: edit(p / "data/comparison.yml", "anchor: core-techniques", "anchor: core-technique"),
-        [r'dimension "core-techniques".*framework "psychodynamic": anchor "#core-technique" is not a heading']),
+        lambda p: sub(p / "data/comparison.yml", rf"(^  - id: {LAST_DIMENSION}\n(?:(?!  - id:).*\n)*?        anchor: ).*$", r"\1no-such-heading"),
+        [rf'dimension "{LAST_DIMENSION}".*framework "{FIRST_FRAMEWORK}": anchor "#no-such-heading" is not a heading']),
     "reference entry without a citation form": (
-        lambda p: edit(p / "data/references.yml", "  - cite: Bordin, 1979\n", "  - cite: ''\n"),
+        lambda p: sub(p / "data/references.yml", r"^(  - cite: ).+$", r"\1''"),
         [r'data/references\.yml.*missing "cite"']),
     "reference url that is not a web address": (
-        lambda p: edit(p / "data/references.yml", "    url: https://www.erudit.org/", "    url: javascript:alert(1)//www.erudit.org/"),
-        [r'data/references\.yml.*entry \d+ \("Tremblay, 2002"\), line \d+: "url" should start with https://']),
+        lambda p: sub(p / "data/references.yml", r"^(    url: )https?://", r"\1javascript:alert(1)//"),
+        [rf'data/references\.yml.*entry \d+ \("{re.escape(FIRST_WITH_URL)}"\), line \d+: "url" should start with https://']),
     "citation with no reference": (
         lambda p: append(p / SECTION, "\nAs shown before (Smith, 1999).\n"),
-        [r"docs/02-foundations/empathy-and-trust\.md: citation\(s\) with no entry", r"line \d+: \(Smith, 1999\)"]),
+        [rf"docs/{SHOWN}: citation\(s\) with no entry", r"line \d+: \(Smith, 1999\)\n"]),
     "broken internal link": (
         lambda p: append(p / SECTION, "\nSee [missing](no-such-page.md).\n"),
-        [r"02-foundations/empathy-and-trust\.md.*no-such-page\.md"]),
+        [rf"docs/{SHOWN}, line \d+: links to no-such-page\.md, which is not in the build"]),
     "link to a missing anchor": (
-        lambda p: append(p / SECTION, "\nSee [missing](communication-skills.md#no-such-heading).\n"),
-        [r"02-foundations/empathy-and-trust\.md.*#no-such-heading"]),
+        lambda p: append(p / SECTION, "\nSee [missing](index.md#no-such-heading).\n"),
+        [rf"{SHOWN}.*#no-such-heading"]),
     "link to a missing glossary entry": (
         lambda p: append(p / SECTION, "\nSee [missing](../glossary.md#no-such-term).\n"),
-        [r"02-foundations/empathy-and-trust\.md.*glossary\.md#no-such-term"]),
+        [rf"{SHOWN}.*glossary\.md#no-such-term"]),
     "quiz without a correct answer": (
         lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n")),
-        [r"docs/02-foundations/empathy-and-trust\.md:.*question \d+ \(line \d+, \"Which\?.*no correct answer"]),
+        [rf"docs/{SHOWN}:.*question {NEXT} \(line \d+, \"Which\?.*no correct answer"]),
     "quiz without an explanation": (
         lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n")),
-        [r"question \d+ .*no explanation"]),
+        [rf"question {NEXT} .*no explanation"]),
     "quiz explanation without a link": (
         lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nBecause a.\n")),
-        [r"question \d+ .*no link into the guide"]),
+        [rf"question {NEXT} .*no link into the guide"]),
+    "quiz explanation linking to a missing heading of its page": (
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nSee [x](#no-such-part).\n")),
+        [rf"docs/{SHOWN}:\n  - question {NEXT} \(line {len(source_lines(PAGE)) + 8}, \"Which\?.*links to #no-such-part, "
+         r"which is not a heading of this page"]),
+    "glossary see_also item naming a missing term, by its own line": (
+        lambda p: append(p / "data/glossary.yml", f"  - term: zzz new term\n    french: x\n    definition: y\n"
+                         f"    introduced_in: {PAGE}\n    see_also:\n      - {first_term(p)}\n      - nothing like this\n"),
+        [r'entry \d+ \("zzz new term"\), line (\d+): see_also names "nothing like this"']),
+    "glossary term that never appears on its introduced_in page": (
+        lambda p: append(p / "data/glossary.yml", f"  - term: zzz unused term\n    french: x\n    definition: y\n    introduced_in: {PAGE}\n"),
+        [rf'data/glossary\.yml: term\(s\) that never appear.*entry "zzz unused term", line \d+: not found in the prose of docs/{SHOWN}']),
+    "section page below the page rules": (
+        lambda p: add_page(p, PAGE.rsplit("/", 1)[0] + "/zzz-thin.md", "# 9.9 Thin\n\nToo short.\n\n## A part\n\nStill short.\n"),
+        [r"zzz-thin\.md does not meet the page rules \(mkdocs\.yml, extra\.guide_rules",
+         r"\d+ words of prose .*the minimum is \d+ \(min_words\)", r'no "Learning objectives" box',
+         r'heading "## A part" has no explicit id', r"no worked example", r"\d+ quiz questions; the minimum is \d+",
+         r"0 glossary terms marked"]),
     "script in a page": (
         lambda p: append(p / SECTION, '\n<script>alert("x")</script>\n'),
-        [r"docs/02-foundations/empathy-and-trust\.md: the page contains markup that could run script"]),
+        [rf"docs/{SHOWN}: the page contains markup that could run script"]),
     "event handler in a page": (
         lambda p: append(p / SECTION, '\n<img src="x.png" onerror="alert(1)">\n'),
         [r"could run script"]),
     "javascript: link in a page": (
         lambda p: append(p / SECTION, '\n[Click](JavaScript:alert(1))\n'),
-        [r"empathy-and-trust\.md: the page contains markup that could run script .*JavaScript:"]),
+        [rf"{SHOWN}: the page contains markup that could run script .*JavaScript:"]),
 }
 
 
@@ -127,7 +177,7 @@ def test_markup_in_data_reaches_html_escaped(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
     for page in ["glossary/index.html", "framework-comparison/index.html", "references/index.html",
-                 "02-foundations/empathy-and-trust/index.html", "concept-index/index.html"]:
+                 url_of(PAGE) + "index.html", "concept-index/index.html"]:
         html = (site / page).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in html, page
         assert "<img src=x" not in html, page

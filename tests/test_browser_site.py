@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import built_pages
+from guide_facts import sample_section, url_of
 
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
@@ -262,7 +263,7 @@ def test_colour_switch_by_mouse_and_keyboard_is_remembered(browser, site_url, pr
     assert page.locator(visible_switch).count() == 1
     page.reload(wait_until="load")
     assert scheme() == SCHEMES[other], "the choice was not remembered"
-    page.goto(site_url + "02-foundations/empathy-and-trust/", wait_until="load")
+    page.goto(site_url + url_of(sample_section()), wait_until="load")
     assert scheme() == SCHEMES[other], "the choice did not carry to another page"
     page.locator("form[data-guide-palette] input:checked").focus()
     page.keyboard.press("Enter")

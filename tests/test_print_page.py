@@ -5,6 +5,7 @@ import re
 import yaml
 
 from conftest import ROOT
+import guide_facts
 from page_outline import nav_order
 import pytest
 from mkdocs.exceptions import PluginError
@@ -95,4 +96,18 @@ def test_built_print_page_holds_every_page_in_reading_order(built_site):
     assert 'class="quiz"' not in html and 'class="quiz-button' not in html
     questions = len(re.findall(r"<strong>Question \d+\.(?:\d+|R)", html))
     answers = len(re.findall(r"<strong>\d+\.(?:\d+|R\d+)\.?\d*\.</strong>", html))
-    assert questions >= 120 and answers == questions, (questions, answers)
+    bank = sum(len(guide_facts.questions(page)) for page in printed if page in guide_facts.NAV)
+    assert questions == bank and answers == questions, (questions, answers, bank)
+
+
+def test_a_handout_prints_the_questions_without_the_answer_key(tmp_path, built_site):
+    """GUIDE_ANSWER_KEY=false (make handout): the same printed questions, no answer key."""
+    from conftest import run_build
+    result = run_build(ROOT, tmp_path / "site", env={"GUIDE_ANSWER_KEY": "false"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    handout = (tmp_path / "site" / "print" / "index.html").read_text(encoding="utf-8")
+    full = (built_site / "print" / "index.html").read_text(encoding="utf-8")
+    assert 'id="answer-key"' in full and 'id="answer-key"' not in handout
+    count = lambda html: len(re.findall(r"<strong>Question \d+\.(?:\d+|R)", html))
+    assert count(handout) == count(full) > 0
+    assert not re.search(r"<strong>\d+\.(?:\d+|R\d+)\.?\d*\.</strong>", handout)

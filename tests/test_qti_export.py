@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT
+from guide_facts import NAV, SITE_NAME, questions
 
 sys.path.insert(0, str(ROOT / "tools"))
 import export_qti  # noqa: E402
@@ -25,6 +26,9 @@ def xml_files(package):
 
 
 
+BANK = sum(len(questions(page)) for page in NAV)
+
+
 def test_both_packages_hold_every_question_as_well_formed_xml(packages):
     assert [p.name for p in packages] == ["helping-relationship-qti12.zip", "helping-relationship-qti21.zip"]
     for package in packages:
@@ -32,19 +36,20 @@ def test_both_packages_hold_every_question_as_well_formed_xml(packages):
         for name, data in files.items():
             ET.fromstring(data)  # raises on malformed XML
         items = [n for n in files if n.startswith("items/")]
-        assert len(items) >= 120, (package.name, len(items))
+        assert len(items) == BANK, (package.name, len(items))
         assert "imsmanifest.xml" in files
 
 
 def test_title_is_the_guides(packages):
+    from xml.sax.saxutils import quoteattr
     assessment = xml_files(packages[0])["assessment.xml"].decode()
-    assert 'title="The Helping Relationship"' in assessment
+    assert f"title={quoteattr(SITE_NAME)}" in assessment
 
 
 def test_explanation_links_point_to_the_hosted_guide(packages):
     text = "".join(d.decode() for d in xml_files(packages[0]).values())
     links = re.findall(r'<a href="([^"]+)"', text)
-    assert len(links) >= 120
+    assert len(links) >= BANK  # every explanation links into the guide
     assert all(link.startswith("https://") for link in links), [l for l in links if not l.startswith("https://")][:5]
     assert "](#" not in text and ".md#" not in text
 
@@ -70,3 +75,21 @@ def test_links_are_rewritten_relative_to_the_page():
     assert '<a href="https://e.org/g/01-i/page/#h">b</a>' in out
     assert '<a href="https://e.org/g/02-f/p/#k">c</a>' in out
     assert '<a href="https://e.org/g/01-i/">d</a>' in out
+
+
+def test_packages_by_chapter_hold_the_whole_bank(tmp_path):
+    from guide_facts import QUIZ_PAGES
+    packages = export_qti.export_by_chapter(tmp_path)
+    chapters = list(dict.fromkeys(page.split("/")[0] for page in QUIZ_PAGES))
+    assert [p.name for p in packages] == [f"{c}-{v}.zip" for c in chapters for v in ("qti12", "qti21")]
+    for version in ("qti12", "qti21"):
+        items = sum(len([n for n in xml_files(p) if n.startswith("items/")]) for p in packages if p.stem.endswith(version))
+        assert items == BANK
+
+
+def test_help_is_printed_and_creates_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        export_qti.main(["--help"])
+    assert done.value.code == 0 and "usage" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []

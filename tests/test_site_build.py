@@ -4,10 +4,9 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
-import yaml
-
-from conftest import ROOT, built_pages
+from conftest import built_pages
 from glossary_data import term_anchor
+from guide_facts import CHAPTERS, CONFIG, EXTRA, NAV, QUIZ_PAGES, RULES, SECTIONS, chapter_of, data, sample_section, url_of
 from page_outline import nav_order
 
 
@@ -41,21 +40,18 @@ def html_of(site, url_path):
     return site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
 
 
-def config():
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.BaseLoader)
-
-
 def test_every_nav_page_is_built(built_site):
-    for src in nav_order(config()["nav"]):
-        url = src[: -len("index.md")] if src == "index.md" or src.endswith("/index.md") else src[:-3] + "/"
-        assert html_of(built_site, url).is_file(), f"{src} was not built"
+    for src in nav_order(CONFIG["nav"]):
+        assert html_of(built_site, url_of(src)).is_file(), f"{src} was not built"
 
 
-def test_seven_chapters_with_nineteen_sections():
-    sources = nav_order(config()["nav"])
-    assert len([s for s in sources if re.match(r"\d\d-[^/]+/index\.md$", s)]) == 7
-    assert len([s for s in sources if re.match(r"\d\d-[^/]+/(?!index)[^/]+\.md$", s)]) == 19
+def test_every_chapter_has_an_overview_and_sections_in_the_nav():
+    """Each section page's chapter overview is in the nav, before it; each chapter has sections."""
+    assert CHAPTERS and SECTIONS
+    for page in SECTIONS:
+        assert chapter_of(page) in CHAPTERS and NAV.index(chapter_of(page)) < NAV.index(page), page
+    for chapter in CHAPTERS:
+        assert any(chapter_of(page) == chapter for page in SECTIONS), f"{chapter} has no section page"
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
@@ -99,13 +95,16 @@ def test_search_indexes_the_teaching_text_but_not_quizzes_or_tooltips(built_site
     import json
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = {doc["location"]: doc["text"] for doc in docs}
-    page = html_of(built_site, "02-foundations/empathy-and-trust/").read_text(encoding="utf-8")
-    question = re.search(r'<div class="quiz-question"[^>]*>\s*<p>(.{20,60}?)[\s<]', page, re.S)[1]
+    sample = url_of(sample_section())
+    page = html_of(built_site, sample).read_text(encoding="utf-8")
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1]
+    words = [w for w in re.findall(r"[^\W\d_]{5,}", re.sub(r"<[^>]+>", " ", page.split("</h1>", 1)[1])) if w][:20]
+    question = re.search(r'<div class="quiz-question"[^>]*>\s*(?:<!--.*?-->\s*)*<p>(.{20,60}?)[\s<]', page, re.S)[1]
     explanation = re.search(r'<section class="content hidden"[^>]*><p>(.{20,60}?)[\s<]', page, re.S)[1]
     choice = re.search(r'<label for="quiz-\d+-\d+">([^<]{20,60})', page)[1]
     definition = re.search(r'<span class="gloss-tip" role="tooltip" id="[^"]+">([^<]{20,60})', page)[1]
-    section_text = " ".join(v for k, v in text.items() if k.startswith("02-foundations/empathy-and-trust/"))
-    assert "Carkhuff" in section_text and "empathy" in section_text.lower()
+    section_text = " ".join(v for k, v in text.items() if k.startswith(sample))
+    assert title and sum(w in section_text for w in words) >= len(words) // 2, (words, section_text[:300])
     for hidden in (question, explanation, choice):
         assert hidden not in section_text, hidden
     assert not any(definition in v for k, v in text.items() if not k.startswith("glossary/"))
@@ -119,7 +118,7 @@ def test_search_finds_glossary_terms_by_their_words_not_their_links(built_site):
     import json
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     entries = {doc["location"]: doc["text"] for doc in docs if doc["location"].startswith("glossary/#")}
-    terms = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]
+    terms = data("glossary")["terms"]
     with_synonym = next(t for t in terms if t.get("synonyms"))
     for term in (terms[0], with_synonym):
         text = entries[f"glossary/#{term_anchor(term['term'])}"]
@@ -136,9 +135,11 @@ def test_search_finds_each_comparison_statement_once_per_reading(built_site):
     import json
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = {doc["location"]: doc["text"] for doc in docs if doc["location"].startswith("framework-comparison/")}
-    statement = "A person is moved by wishes"
+    comparison = data("comparison")
+    dimension, framework = comparison["dimensions"][0], comparison["frameworks"][0]
+    statement = " ".join(dimension["cells"][framework["id"]]["statement"].split()[:5])
     assert [where for where, words in text.items() if statement in words] == [
-        "framework-comparison/#dim-view-of-the-person", "framework-comparison/#framework-psychodynamic"]
+        f"framework-comparison/#dim-{dimension['id']}", f"framework-comparison/#framework-{framework['id']}"]
 
 
 def test_every_script_is_deferred(built_site):
@@ -152,14 +153,18 @@ def test_every_script_is_deferred(built_site):
 
 
 def test_course_identity_reaches_every_footer(built_site):
-    course = config()["extra"]["course"]
+    import html as html_module
+    course, licence = EXTRA["course"], EXTRA["licence"]
     for page in built_pages(built_site)[:5]:
-        html = html_of(built_site, page).read_text(encoding="utf-8")
-        assert course["name"] in html and course["code"] in html and "CC BY-SA 4.0" in html
+        html = html_module.unescape(html_of(built_site, page).read_text(encoding="utf-8"))
+        footer = html[html.index('class="md-copyright"'):]
+        assert course["name"] in footer and licence["text"] in footer
+        if course.get("code"):
+            assert course["code"] in footer
 
 
 def test_glossary_page_lists_every_term_with_french(built_site):
-    terms = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    terms = data("glossary")["terms"]
     html = html_of(built_site, "glossary/").read_text(encoding="utf-8")
     ids = parse(html_of(built_site, "glossary/")).ids
     from glossary_data import term_anchor
@@ -167,28 +172,29 @@ def test_glossary_page_lists_every_term_with_french(built_site):
     assert html.count('<span lang="fr">') == len(terms)
 
 
-def test_concept_index_has_200_deep_links_over_all_sections(built_site):
+def test_concept_index_links_deep_into_every_section(built_site):
+    """Every section page marks terms (page rules), so every one is in the index, by heading."""
     parsed = parse(html_of(built_site, "concept-index/"))
     deep = [h for h in parsed.links if re.match(r"\.\./\d\d-[^/]+/[^/]+/#[\w-]+$", h)]
-    assert len(deep) >= 200, len(deep)
+    assert len(deep) >= RULES["min_marked_terms"] * len(SECTIONS), len(deep)
     sections = {h.split("#")[0] for h in deep}
-    assert len(sections) == 19, sorted(sections)
+    expected = {"../" + url_of(page) for page in SECTIONS} if RULES["min_marked_terms"] else sections
+    assert sections == expected, sorted(sections ^ expected)
 
 
 def test_section_pages_mark_terms_with_tooltips(built_site):
-    for src in nav_order(config()["nav"]):
-        if not re.match(r"\d\d-[^/]+/(?!index)", src):
-            continue
-        html = html_of(built_site, src[:-3] + "/").read_text(encoding="utf-8")
+    for src in SECTIONS:
+        html = html_of(built_site, url_of(src)).read_text(encoding="utf-8")
         terms = re.findall(r'<a aria-describedby="(gloss-tip-[\w-]+)" class="gloss-term" href="\.\./\.\./glossary/#([\w-]+)"', html)
-        assert len(terms) >= 5, f"{src}: only {len(terms)} terms marked"
+        assert len(terms) >= RULES["min_marked_terms"], f"{src}: only {len(terms)} terms marked"
         for tip, anchor in terms:
             assert f'id="{tip}"' in html and tip == f"gloss-tip-{anchor}"
         assert len({a for _, a in terms}) == len(terms), f"{src}: a term is marked twice"
 
 
 def test_terms_are_not_marked_in_headings_or_quizzes(built_site):
-    html = html_of(built_site, "02-foundations/empathy-and-trust/").read_text(encoding="utf-8")
+    html = html_of(built_site, url_of(sample_section())).read_text(encoding="utf-8")
+    assert "gloss-term" in html
     for heading in re.findall(r"<h[1-6][^>]*>.*?</h[1-6]>", html, re.S):
         assert "gloss-term" not in heading
     for quiz in re.findall(r'<div class="quiz".*?</form>', html, re.S):
@@ -199,9 +205,10 @@ def test_comparison_cells_link_to_existing_headings(built_site):
     page = html_of(built_site, "framework-comparison/")
     html = page.read_text(encoding="utf-8")
     table = html[html.index('<table class="comparison"'):html.index("</table>")]
-    assert "<caption" in table and table.count('scope="col"') == 4
+    comparison = data("comparison")
+    assert "<caption" in table and table.count('scope="col"') == len(comparison["frameworks"]) + 1
     links = re.findall(r'<td data-label="[^"]+"><a href="([^"]+)">', table)
-    assert len(links) >= 24
+    assert len(links) == len(comparison["frameworks"]) * len(comparison["dimensions"])
     for href in links:
         path, anchor = href.split("#")
         target = (page.parent / path / "index.html").resolve()
@@ -209,22 +216,46 @@ def test_comparison_cells_link_to_existing_headings(built_site):
 
 
 def test_framework_pages_link_back_to_comparison(built_site):
-    for name in ("psychodynamic", "cognitive-behavioural", "humanistic"):
-        html = html_of(built_site, f"03-frameworks/{name}/").read_text(encoding="utf-8")
-        assert len(re.findall(r'href="\.\./\.\./framework-comparison/#dim-[\w-]+"', html)) >= 8
-    assert "framework-comparison/" in html_of(built_site, "03-frameworks/").read_text(encoding="utf-8")
+    comparison = data("comparison")
+    for framework in comparison["frameworks"]:
+        html = html_of(built_site, url_of(framework["page"])).read_text(encoding="utf-8")
+        links = set(re.findall(r'href="\.\./\.\./framework-comparison/#(dim-[\w-]+)"', html))
+        assert links == {f"dim-{d['id']}" for d in comparison["dimensions"]}, framework["page"]
+        overview = html_of(built_site, url_of(chapter_of(framework["page"]))).read_text(encoding="utf-8")
+        assert "framework-comparison/" in overview
 
 
 def test_references_page_lists_works_alphabetically(built_site):
     html = html_of(built_site, "references/").read_text(encoding="utf-8")
     block = html[html.index('class="references"'):]
     items = re.findall(r"<li>(.*?)</li>", block[: block.index("</ul>")], re.S)
-    assert len(items) >= 20
+    assert len(items) == len(data("references")["references"])
     surnames = [re.sub(r"<[^>]+>", "", i).strip().casefold() for i in items]
     assert surnames == sorted(surnames)
 
 
 def test_progress_page_lists_every_page_with_questions(built_site):
     html = html_of(built_site, "progress/").read_text(encoding="utf-8")
-    assert html.count('class="progress-link"') == 26
+    assert html.count('class="progress-link"') == len(QUIZ_PAGES)
     assert 'id="progress-reset"' in html
+
+
+def test_course_identity_drives_heading_description_and_language(built_site):
+    import html as html_module
+    home = html_module.unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    course = EXTRA["course"]
+    assert re.search(r'<html lang="([^"]+)"', home)[1] == course.get("language", "en")
+    description = re.search(r'<meta name="description" content="([^"]*)"', home)[1]
+    assert "{" not in description and "}" not in description
+    assert CONFIG["site_name"] in re.search(r"<h1[^>]*>(.*?)</h1>", home, re.S)[1]
+
+
+def test_identity_markers_and_placeholders_are_filled_or_named():
+    from course_identity import MARKER, PLACEHOLDER, fill
+    from mkdocs.exceptions import PluginError
+    import pytest
+    values = {"title": "T & <b>", "course": "C"}
+    assert fill("# <!-- course_identity: title -->: x", values, MARKER, "p") == "# T & <b>: x"
+    assert fill("{title} for {course}", values, PLACEHOLDER, "d") == "T & <b> for C"
+    with pytest.raises(PluginError, match=r"p: unknown course identity field\(s\) titel"):
+        fill("<!-- course_identity: titel -->", values, MARKER, "p")

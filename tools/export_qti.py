@@ -2,7 +2,9 @@
 
 usage: python tools/export_qti.py [OUTPUT_DIR]      (or: make qti)
 
-Writes OUTPUT_DIR/helping-relationship-qti12.zip and ...-qti21.zip (default: exports/).
+Writes OUTPUT_DIR/helping-relationship-qti12.zip and ...-qti21.zip (default: exports/), and
+the same by chapter in OUTPUT_DIR/qti-by-chapter/ (02-foundations-qti21.zip, ...).
+Moodle reads Moodle XML natively, not QTI: use tools/export_moodle.py (make moodle) for it.
 Wraps mkdocs-quiz's own exporter (`mkdocs-quiz export qti`) and fixes two things on
 our side:
 - mkdocs-quiz 1.7.1 escapes `&`, `<` and `>` but not quotation marks in XML attribute
@@ -22,6 +24,7 @@ out of the question.
 
 from __future__ import annotations
 
+import argparse
 import posixpath
 import re
 import shutil
@@ -30,11 +33,12 @@ import tempfile
 from pathlib import Path
 from xml.sax import saxutils
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the guide's own reading of objectives and questions
-from objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
+
+from guide_project import load_config  # noqa: E402
+from page_outline import is_chapter_page, nav_order  # noqa: E402
+from objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402  (the guide's own reading of objectives)
 from question_cues import rendered_text  # noqa: E402
 
 QUIZ = re.compile(r"<quiz>.*?</quiz>", re.S)
@@ -152,24 +156,25 @@ def exporter_with_objectives(collection, version, tagged):
     return exporter
 
 
-def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
-    """Write the QTI 1.2 and 2.1 packages; returns their paths."""
+def export(output_dir: Path, root: Path = ROOT, prefix: str = "helping-relationship", chapter: str | None = None) -> list[Path]:
+    """Write the QTI 1.2 and 2.1 packages (of one chapter folder, if given); returns their paths."""
     from mkdocs_quiz.qti import QTIVersion, extract_quizzes_from_directory
 
     patch_exporter()
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    site_url = config.get("site_url", "").rstrip("/") + "/"
-    title = config["site_name"]
+    config = load_config(root)
+    site_url = (config.get("site_url") or "").rstrip("/") + "/"
+    title = str(config["site_name"])
     objectives = question_objectives(root / "docs")
     docs = prepared_docs(root / "docs", site_url)
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     try:
+        source = docs / chapter if chapter else docs
         for version, suffix in (("1.2", "qti12"), ("2.1", "qti21")):
-            collection = extract_quizzes_from_directory(docs, recursive=True)
-            collection.title = title
+            collection = extract_quizzes_from_directory(source, recursive=True)
+            collection.title = f"{title}: {chapter_titles(config).get(chapter, chapter)}" if chapter else title
             tagged = tag_objectives(collection, docs, objectives)
-            path = output_dir / f"helping-relationship-{suffix}.zip"
+            path = output_dir / f"{prefix}-{suffix}.zip"
             exporter_with_objectives(collection, QTIVersion.from_string(version), tagged).export_to_zip(path)
             written.append(path)
     finally:
@@ -177,7 +182,38 @@ def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "exports"
-    for package in export(out):
+def chapter_titles(config: dict) -> dict[str, str]:
+    """Chapter folder -> its title in `nav:` ("02-foundations" -> "2 Foundations")."""
+    titles = {}
+    for item in config.get("nav") or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                pages = nav_order(value)
+                folders = {p.split("/")[0] for p in pages if is_chapter_page(p)}
+                if len(folders) == 1:
+                    titles[folders.pop()] = title
+    return titles
+
+
+def export_by_chapter(output_dir: Path, root: Path = ROOT) -> list[Path]:
+    """One pair of packages per chapter folder that holds questions, in nav order."""
+    written = []
+    for folder in chapter_titles(load_config(root)):
+        if any("<quiz>" in p.read_text(encoding="utf-8") for p in (root / "docs" / folder).glob("*.md")):
+            written += export(output_dir, root, prefix=folder, chapter=folder)
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Export the guide's questions as QTI 1.2 and QTI 2.1 packages "
+                    "(for Canvas, Blackboard, Brightspace; Moodle imports tools/export_moodle.py's XML).")
+    parser.add_argument("output_dir", nargs="?", type=Path, default=ROOT / "exports",
+                        help="folder for the .zip packages (default: exports/)")
+    out = parser.parse_args(argv).output_dir
+    for package in export(out) + export_by_chapter(out / "qti-by-chapter"):
         print(f"wrote {package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]  # what a build reads
 
@@ -20,3 +22,31 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / part)
     return dest
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: MkDocs' own tags (`!ENV [NAME, default]`, `!relative`)
+    become their default value (or None), so scripts and tests need no MkDocs config."""
+
+
+def _tag_default(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+
+
+_ConfigLoader.add_multi_constructor("!", _tag_default)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tag_default)
+
+
+def load_config(root: Path = ROOT) -> dict:
+    """mkdocs.yml of the guide at `root`, as plain data (site_name, nav, extra, ...)."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def local_address(root: Path = ROOT, port: int = 8000) -> str:
+    """Where `mkdocs serve` shows the guide: the local server under site_url's path."""
+    from urllib.parse import urlsplit
+    path = urlsplit(load_config(root).get("site_url") or "/").path or "/"
+    return f"http://127.0.0.1:{port}{path if path.endswith('/') else path + '/'}"

@@ -1,0 +1,56 @@
+"""The course identity of mkdocs.yml drives the guide's title, description and language.
+
+Reads `site_name` and `extra.course` (name, code, institution, term, language). Writes
+nothing. Events:
+- on_config: `theme.language` (the interface's language: Material's labels, the `lang`
+  of every page) follows `extra.course.language`; `{title}`, `{course}`, `{code}`,
+  `{institution}` and `{term}` in `site_description` are filled in from the identity;
+- on_page_markdown: a marker `<!-- course_identity: title -->` (or course, code,
+  institution, term) becomes that value, escaped, e.g. in the home page's heading.
+The footer (overrides/partials/copyright.html) reads the same fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from guide_data import escape_text
+from mkdocs.exceptions import PluginError
+
+MARKER = re.compile(r"<!--\s*course_identity:\s*(?P<field>[\w]+)\s*-->")
+PLACEHOLDER = re.compile(r"\{(?P<field>\w+)\}")
+
+identity: dict[str, str] = {}
+
+
+def identity_of(config) -> dict[str, str]:
+    """The identity's fields by the names markers and placeholders use."""
+    course = (config.extra or {}).get("course") or {}
+    return {"title": config.site_name or "", "course": course.get("name") or "", "code": course.get("code") or "",
+            "institution": course.get("institution") or "", "term": course.get("term") or ""}
+
+
+def fill(text: str, values: dict[str, str], pattern: re.Pattern, where: str) -> str:
+    unknown = sorted({m["field"] for m in pattern.finditer(text) if m["field"] not in values})
+    if unknown:
+        raise PluginError(f"{where}: unknown course identity field(s) {', '.join(unknown)}; "
+                          f"use one of {', '.join(values)} (mkdocs.yml, COURSE IDENTITY).")
+    return pattern.sub(lambda m: values[m["field"]], text)
+
+
+def on_config(config):
+    global identity
+    identity = identity_of(config)
+    language = ((config.extra or {}).get("course") or {}).get("language")
+    if language:
+        config.theme["language"] = str(language)
+    if config.site_description:
+        config.site_description = fill(config.site_description, identity, PLACEHOLDER, "mkdocs.yml, site_description")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "course_identity:" not in markdown:
+        return markdown
+    escaped = {field: escape_text(value) for field, value in identity.items()}
+    return fill(markdown, escaped, MARKER, f"docs/{page.file.src_uri}")
