@@ -80,6 +80,7 @@ class Field:
     kind: type | tuple[type, ...]
     required: bool = True
     hint: str = ""
+    text_items: bool = True  # a list of plain strings; False for a list of mappings (checked by the caller)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -132,7 +133,7 @@ def check_fields(entry: Any, fields: dict[str, Field], where: str) -> list[str]:
             problems.append(
                 f'{where}: "{name}" should be {_kind_name(spec.kind)}, found {type(value).__name__}.'
             )
-        elif isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+        elif isinstance(value, list) and spec.text_items and not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(f'{where}: every item of "{name}" should be non-empty text.')
         elif isinstance(value, str) and not value.strip():
             problems.append(f'{where}: "{name}" is empty ({spec.hint or "required"}).')
@@ -167,15 +168,18 @@ def load_entries(
     list_key: str,
     extra_checks: Callable[[list[LineDict], Callable[[int, Any], str]], list[str]] | None = None,
     noun: str = "entry",
+    document: Any = None,
 ) -> list[LineDict]:
     """Load `list_key` from a YAML file as a list of validated entries.
 
     Checks each entry's fields and that `key_field` is unique (case-insensitive);
     `extra_checks(entries, label)` adds file-specific problems. Raises
-    DataFileError listing every problem, or returns the entries.
+    DataFileError listing every problem, or returns the entries. `document`: the file
+    already parsed by read_yaml(), when several lists are read from one file.
     """
     shown = display_path(path, root)
-    document = read_yaml(path, root)
+    if document is None:
+        document = read_yaml(path, root)
     if not isinstance(document, dict) or not isinstance(document.get(list_key), list):
         raise DataFileError(
             f'{shown}: expected a top-level "{list_key}:" holding a list of entries; see {DATA_README}.'

@@ -35,7 +35,8 @@ from question_cues import rendered_text
 from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
-LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", PRINT_PAGE}
+# (the Skills lab page repeats what its markers put on the section pages, which are printed)
+LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a quiz page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, and mkdocs-quiz's progress widgets (desktop and mobile)
 QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}', re.S)

@@ -74,4 +74,5 @@ def render_progress(rows: list[tuple[str, str, str, int]]) -> tuple[str, dict[st
             "<th>Answered</th>\n<th>Correct</th>\n<th>Status</th>\n</tr>\n</thead>\n<tbody>\n"
             + rows_html + "</tbody>\n</table>\n</div>"
         )
+    out.append("<!-- skills-lab: progress -->\n")  # the Skills lab's block (hooks/skills_lab.py)
     return "\n".join(out) + "\n", tables

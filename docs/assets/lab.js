@@ -1,0 +1,210 @@
+/* Skills lab: saves what a student writes and how they rate it, plays the branching
+   conversations, writes the practice journal and fills the lab's block on "My progress".
+   Loaded only on pages with the lab (hooks/skills_lab.py). Everything stays in this browser's
+   localStorage; the words come from data/interface.yml (the "strings-lab" block). */
+(function () {
+  "use strict";
+  var KEY = "guide-lab-v1"; // versioned: a later format gets a new key, never misreads this one
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("strings-lab").textContent) || {}; } catch (e) { /* words missing: keys show */ }
+
+  function t(key, values) {
+    var text = String(strings[key] || key);
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function isObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
+
+  /* ---------- Storage: anything unreadable or foreign counts as empty */
+  function load() {
+    var data = null;
+    try { data = JSON.parse(localStorage.getItem(KEY)); } catch (e) { data = null; }
+    if (!isObject(data) || data.version !== 1 || !isObject(data.exercises) || !isObject(data.conversations)) {
+      return { version: 1, exercises: {}, conversations: {} };
+    }
+    return data;
+  }
+  function save(data) {
+    try { localStorage.setItem(KEY, JSON.stringify(data)); return true; } catch (e) { return false; }
+  }
+  function attempts(data, id) {
+    var list = Array.isArray(data.exercises[id]) ? data.exercises[id] : [];
+    return list.filter(isObject).map(function (a) {
+      return { text: typeof a.text === "string" ? a.text : "", rating: [1, 2, 3, 4, 5].indexOf(a.rating) >= 0 ? a.rating : 0 };
+    });
+  }
+  function tried(list) { return list.some(function (a) { return a.text.trim() || a.rating; }); }
+  function finished(data, id) {
+    var record = data.conversations[id];
+    return isObject(record) && typeof record.finished === "number" && record.finished > 0 ? record.finished : 0;
+  }
+
+  /* ---------- Response exercises */
+  var refreshers = [];
+  function setupExercise(box) {
+    var id = box.dataset.labExercise;
+    var area = box.querySelector(".lab-text");
+    var radios = Array.prototype.slice.call(box.querySelectorAll(".lab-rate input"));
+    var status = box.querySelector(".lab-status");
+    var earlier = box.querySelector(".lab-attempts");
+    function current() {
+      var data = load(), list = attempts(data, id);
+      if (!list.length) list.push({ text: "", rating: 0 });
+      return { data: data, list: list };
+    }
+    function show() {
+      var list = current().list, last = list[list.length - 1];
+      area.value = last.text;
+      radios.forEach(function (radio) { radio.checked = Number(radio.value) === last.rating; });
+      earlier.textContent = "";
+      if (list.length < 2) return;
+      earlier.appendChild(el("p", "lab-earlier", t("earlier")));
+      var items = el("ol");
+      list.slice(0, -1).forEach(function (a, i) {
+        var item = el("li");
+        item.appendChild(el("strong", "", t("attempt", { n: i + 1 }) + " (" + (a.rating ? t("rated", { n: a.rating }) : t("not_rated")) + ")"));
+        item.appendChild(el("p", "lab-earlier-text", a.text));
+        items.appendChild(item);
+      });
+      earlier.appendChild(items);
+    }
+    function store(change) {
+      var state = current();
+      change(state.list[state.list.length - 1], state.list);
+      state.data.exercises[id] = state.list;
+      status.textContent = save(state.data) ? t("saved") : "";
+    }
+    area.addEventListener("input", function () { store(function (a) { a.text = area.value; }); });
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", function () { store(function (a) { a.rating = Number(radio.value); }); });
+    });
+    box.querySelector(".lab-again").addEventListener("click", function () {
+      store(function (a, list) { if (a.text.trim() || a.rating) list.push({ text: "", rating: 0 }); });
+      box.querySelector(".lab-models").open = false;
+      show();
+      area.focus();
+    });
+    refreshers.push(show);
+    show();
+  }
+
+  /* ---------- Branching conversations: played from the list of steps on the page */
+  function setupConversation(box) {
+    var id = box.dataset.labConversation;
+    var log = box.querySelector(".lab-log");
+    var choices = box.querySelector(".lab-choices");
+    function words(node) { return node.querySelector(".lab-words").textContent; }
+    function turn(who, text, kind) {
+      var line = el("p", "lab-turn lab-turn--" + kind);
+      line.appendChild(el("span", "lab-who", who + ": "));
+      line.appendChild(document.createTextNode(text));
+      log.appendChild(line);
+    }
+    function go(stepId) {
+      var step = box.querySelector('.lab-step[data-step="' + stepId + '"]');
+      turn(box.dataset.client, words(step.querySelector(".lab-said")), "client");
+      choices.textContent = "";
+      if (step.dataset.ending === "true") {
+        log.appendChild(step.querySelector(".lab-debrief").cloneNode(true));
+        log.appendChild(el("p", "lab-done", t("finished")));
+        var data = load();
+        data.conversations[id] = { finished: finished(data, id) + 1, ending: stepId };
+        save(data);
+        var again = el("button", "md-button", t("play_again"));
+        again.type = "button";
+        again.addEventListener("click", function () { log.textContent = ""; go(box.dataset.start); focusFirst(); });
+        choices.appendChild(again);
+        return;
+      }
+      step.querySelectorAll(".lab-option").forEach(function (option) {
+        var button = el("button", "lab-choice", words(option.querySelector("summary")));
+        button.type = "button";
+        button.addEventListener("click", function () { choose(option); });
+        choices.appendChild(button);
+      });
+    }
+    function choose(option) {
+      turn(t("you"), words(option.querySelector("summary")), "helper");
+      var feedback = option.querySelector(".lab-feedback").cloneNode(true);
+      feedback.dataset.verdict = option.dataset.verdict;
+      log.appendChild(feedback);
+      go(option.dataset.next);
+      focusFirst();
+    }
+    // the pressed button is gone: focus goes to the first of the new ones, which follow the
+    // client's words (announced by the log, a polite live region)
+    function focusFirst() { choices.querySelector("button").focus(); }
+    log.textContent = ""; // the build drew the opening; drawn again, the same, with its handlers
+    go(box.dataset.start);
+  }
+
+  /* ---------- Practice journal (a Markdown file) and clearing */
+  function journal() {
+    var data = load(), out = ["# " + t("journal_title"), "", t("journal_date", { date: new Date().toISOString().slice(0, 10) }), "",
+      "## " + t("journal_exercises"), ""];
+    var seen = {}, any = false;
+    document.querySelectorAll("[data-lab-exercise]").forEach(function (box) {
+      var id = box.dataset.labExercise, list = attempts(data, id);
+      if (seen[id] || !tried(list)) return;
+      seen[id] = any = true;
+      out.push("### " + box.querySelector(".lab-title").textContent.trim(), "",
+        "**" + t("journal_situation") + ":** " + box.querySelector(".lab-context").textContent, "",
+        "**" + t("journal_client") + ":** " + box.querySelector(".lab-client").textContent.trim(), "");
+      list.forEach(function (a, i) {
+        if (!a.text.trim() && !a.rating) return;
+        out.push("**" + t("attempt", { n: i + 1 }) + "** (" + (a.rating ? t("rated", { n: a.rating }) : t("not_rated")) + ")", "");
+        a.text.trim().split("\n").forEach(function (line) { out.push("> " + line); });
+        out.push("");
+      });
+    });
+    if (!any) out.push(t("journal_none"), "");
+    out.push("## " + t("journal_conversations"), "");
+    var done = false;
+    document.querySelectorAll("[data-lab-conversation]").forEach(function (box) {
+      var n = finished(data, box.dataset.labConversation);
+      if (n) { done = true; out.push("- " + box.dataset.title + " (" + n + ")"); }
+    });
+    if (!done) out.push(t("journal_none"));
+    return out.join("\n") + "\n";
+  }
+  function setupJournal(tools) {
+    var status = tools.querySelector(".lab-journal-status");
+    tools.querySelector(".lab-download").addEventListener("click", function () {
+      var link = el("a");
+      link.href = URL.createObjectURL(new Blob([journal()], { type: "text/markdown" }));
+      link.download = t("journal_file");
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      status.textContent = t("downloaded", { file: t("journal_file") });
+    });
+    tools.querySelector(".lab-clear").addEventListener("click", function () {
+      if (!window.confirm(t("clear_confirm"))) return;
+      try { localStorage.removeItem(KEY); } catch (e) { /* nothing saved */ }
+      refreshers.forEach(function (show) { show(); });
+      status.textContent = t("cleared");
+    });
+  }
+
+  /* ---------- "My progress" */
+  function setupProgress(block) {
+    var data = load(), exercises = 0, conversations = 0;
+    Object.keys(data.exercises).forEach(function (id) { if (tried(attempts(data, id))) exercises += 1; });
+    Object.keys(data.conversations).forEach(function (id) { if (finished(data, id)) conversations += 1; });
+    block.querySelector(".lab-progress-exercises").textContent =
+      t("progress_exercises", { n: Math.min(exercises, Number(block.dataset.exercises)), total: block.dataset.exercises });
+    block.querySelector(".lab-progress-conversations").textContent =
+      t("progress_conversations", { n: Math.min(conversations, Number(block.dataset.conversations)), total: block.dataset.conversations });
+  }
+
+  document.querySelectorAll("[data-lab-exercise]").forEach(setupExercise);
+  document.querySelectorAll("[data-lab-conversation]").forEach(setupConversation);
+  document.querySelectorAll(".lab-journal").forEach(setupJournal);
+  document.querySelectorAll(".lab-progress").forEach(setupProgress);
+})();

@@ -1,0 +1,317 @@
+"""The skills lab in the built guide and in Debian's Chromium.
+
+Which pages hold the lab, its exercises and its conversations come from the data files and
+the markers in docs/, the words from data/interface.yml: a fork that adds exercises, moves
+them or translates the interface still passes. Built-site checks first (the lab page, the
+section pages, the print edition, where the assets load), then the browser: writing, the
+models, self-rating, reloading, the journal, clearing, a conversation played by keyboard,
+corrupt storage, no JavaScript, layout stability and axe-core in light and dark.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import skills_lab
+import skills_lab_data as data
+import yaml
+from conftest import ROOT
+
+LAB = data.load_lab(ROOT)
+STRINGS = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["lab"]
+STORAGE_KEY = re.search(r'var KEY = "([^"]+)"', (ROOT / "docs/assets/lab.js").read_text(encoding="utf-8"))[1]
+
+
+def url_of(src: str) -> str:
+    """docs/04-skills/active-listening.md -> 04-skills/active-listening/ (MkDocs' directory URLs)."""
+    return "" if src == "index.md" else src[: -len(".md")].removesuffix("/index") + "/"
+
+
+def pages_with(kind: str) -> dict[str, list[str]]:
+    """{page: [ids]} for every `<!-- skills-lab: KIND ID -->` marker in docs/."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for match in skills_lab.MARKER.finditer(path.read_text(encoding="utf-8")):
+            if match["kind"] == kind:
+                found.setdefault(path.relative_to(ROOT / "docs").as_posix(), []).append(match["id"] or "")
+    return found
+
+
+LAB_PAGE = url_of(next(iter(pages_with("index"))))
+SKILL_PAGE, SKILLS_THERE = next(iter(pages_with("skill").items()))
+CONVERSATION_PAGE, CONVERSATIONS_THERE = next(iter(pages_with("conversation").items()))
+FIRST = LAB.exercises[0]
+
+
+def words(key: str, **values) -> str:
+    text = STRINGS[key]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def rating_name(level: int) -> str:
+    """A self-rating radio's accessible name, as the page writes it from data: "3 · Interchangeable"."""
+    return f"{level} · {LAB.levels[level - 1]['name']}"
+
+
+def built(built_site, page_url: str) -> str:
+    return (built_site / page_url / "index.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the built site
+
+def test_the_lab_page_lists_every_exercise_and_conversation_by_skill_and_difficulty(built_site):
+    html = built(built_site, LAB_PAGE)
+    for exercise in LAB.exercises:
+        assert html.count(f'data-lab-exercise="{exercise["id"]}"') == 1, exercise["id"]
+    for conversation in LAB.conversations:
+        assert f'data-lab-conversation="{conversation["id"]}"' in html
+    for skill in {e["skill"] for e in LAB.exercises}:
+        assert f'id="lab-{skill}"' in html
+        for difficulty in {e["difficulty"] for e in LAB.exercises if e["skill"] == skill}:
+            assert f'id="lab-{skill}-{difficulty}"' in html
+
+
+def test_each_skill_page_holds_its_exercises(built_site):
+    for page, skills in pages_with("skill").items():
+        html = built(built_site, url_of(page))
+        for exercise in (e for e in LAB.exercises if e["skill"] in skills):
+            assert f'data-lab-exercise="{exercise["id"]}"' in html, (page, exercise["id"])
+
+
+def test_the_print_edition_prints_every_exercise_with_its_models_and_every_step(built_site):
+    html = built(built_site, "print/")
+    for exercise in LAB.exercises:
+        start = html.index(f'data-lab-exercise="{exercise["id"]}"')
+        part = html[start:html.index('class="lab-attempts"', start)]
+        assert '<details class="lab-models" open>' in part, exercise["id"]
+        assert part.count('class="lab-model ') == len(exercise["models"])
+    for conversation in LAB.conversations:
+        for step in conversation["steps"]:
+            assert f'lab-co-{conversation["id"]}-{step}"' in html, (conversation["id"], step)
+    assert 'class="lab-map" open' in html and "assets/lab.css" in html and "assets/lab.js" not in html
+
+
+def test_lab_assets_load_only_where_the_lab_is(built_site):
+    lab_pages = {url_of(p) for kind in ("skill", "exercise", "conversation", "index") for p in pages_with(kind)}
+    for page_url in lab_pages | {"progress/"}:
+        html = built(built_site, page_url)
+        assert "assets/lab.js" in html and 'id="strings-lab"' in html, page_url
+    for page_url in ("", "glossary/", "references/"):
+        assert "assets/lab" not in built(built_site, page_url)
+
+
+# ---------------------------------------------------------------- writing, rating, reloading
+
+def exercise_box(page, exercise=FIRST):
+    return page.locator(f'[data-lab-exercise="{exercise["id"]}"]').first
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") or "null")
+
+
+def test_write_reveal_rate_and_find_it_again_after_reloading(page, site_url):
+    page.goto(site_url + LAB_PAGE)
+    box = exercise_box(page)
+    box.locator("textarea").fill("It sounds like the change has pushed you to the edge of your own home.")
+    models = box.locator(".lab-model")
+    assert not models.first.is_visible()
+    box.locator(".lab-models summary").click()
+    assert models.count() == len(FIRST["models"]) and models.first.is_visible()
+    assert FIRST["models"][0]["why"] in box.locator(".lab-model-list").inner_text()
+    box.get_by_role("radio", name=rating_name(3)).check()
+    assert box.locator(".lab-status").inner_text() == words("saved")
+    page.reload()
+    box = exercise_box(page)
+    assert box.locator("textarea").input_value().startswith("It sounds like the change")
+    assert box.locator('input[type=radio][value="3"]').is_checked()
+    assert stored(page)["exercises"][FIRST["id"]][-1]["rating"] == 3
+
+
+def test_try_again_keeps_both_attempts(page, site_url):
+    page.goto(site_url + LAB_PAGE)
+    box = exercise_box(page)
+    box.locator("textarea").fill("First try: have you talked to your manager?")
+    box.get_by_role("radio", name=rating_name(1)).check()
+    box.locator(".lab-again").click()
+    assert box.locator("textarea").input_value() == ""
+    assert page.evaluate("document.activeElement.classList.contains('lab-text')")
+    box.locator("textarea").fill("Second try: beside them, not with them.")
+    earlier = box.locator(".lab-attempts").inner_text()
+    assert words("attempt", n=1) in earlier and "have you talked to your manager" in earlier
+    assert words("rated", n=1) in earlier
+    page.reload()
+    attempts = stored(page)["exercises"][FIRST["id"]]
+    assert [a["text"] for a in attempts] == ["First try: have you talked to your manager?", "Second try: beside them, not with them."]
+    assert "have you talked to your manager" in exercise_box(page).locator(".lab-attempts").inner_text()
+
+
+def test_the_journal_holds_every_response_and_rating(page, site_url, tmp_path):
+    second = LAB.exercises[-1]
+    page.goto(site_url + LAB_PAGE)
+    exercise_box(page).locator("textarea").fill("My first response,\nover two lines.")
+    exercise_box(page).get_by_role("radio", name=rating_name(4)).check()
+    exercise_box(page, second).locator("textarea").fill("A response to the last exercise.")
+    with page.expect_download() as download:
+        page.locator(".lab-download").click()
+    assert download.value.suggested_filename == words("journal_file")
+    path = tmp_path / "journal.md"
+    download.value.save_as(path)
+    journal = path.read_text(encoding="utf-8")
+    assert journal.startswith("# " + words("journal_title"))
+    assert " ".join(FIRST["context"].split()) in journal and " ".join(FIRST["client"].split()) in journal
+    assert "> My first response,\n> over two lines." in journal and words("rated", n=4) in journal
+    assert "A response to the last exercise." in journal and words("not_rated") in journal
+    assert journal.index("My first response") < journal.index("A response to the last exercise.")
+    assert page.locator(".lab-journal-status").inner_text() == words("downloaded", file=words("journal_file"))
+
+
+@pytest.mark.parametrize("answer", ["dismiss", "accept"])
+def test_clearing_asks_first(page, site_url, answer):
+    page.goto(site_url + LAB_PAGE)
+    exercise_box(page).locator("textarea").fill("Something to keep, or not.")
+    messages = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), getattr(dialog, answer)()))
+    page.locator(".lab-clear").click()
+    assert messages == [words("clear_confirm")]
+    kept = exercise_box(page).locator("textarea").input_value()
+    if answer == "accept":
+        assert kept == "" and stored(page) is None
+        assert page.locator(".lab-journal-status").inner_text() == words("cleared")
+    else:
+        assert kept == "Something to keep, or not." and stored(page)["exercises"][FIRST["id"]]
+
+
+# ---------------------------------------------------------------- a conversation, by keyboard
+
+def test_a_conversation_played_to_an_ending_by_keyboard(page, site_url):
+    conversation = next(c for c in LAB.conversations if c["id"] == CONVERSATIONS_THERE[0])
+    page.goto(site_url + url_of(CONVERSATION_PAGE))
+    box = page.locator(f'[data-lab-conversation="{conversation["id"]}"]')
+    log = box.locator(".lab-log")
+    assert log.get_attribute("aria-live") == "polite"
+    assert box.locator(".lab-choices").get_attribute("role") == "group"
+    assert box.locator(".lab-choices").get_attribute("aria-label") == words("your_choices")
+    # reach the first choice with the Tab key from the conversation's context
+    box.locator(".lab-context").evaluate("node => { node.tabIndex = -1; node.focus(); }")
+    page.keyboard.press("Tab")
+    step_id, steps = conversation["start"], conversation["steps"]
+    for _ in range(len(steps)):
+        step = steps[step_id]
+        if data.is_ending(step):
+            break
+        focused = page.evaluate("document.activeElement.textContent")
+        chosen = next(c for c in step["choices"] if " ".join(c["say"].split()) == focused)
+        page.keyboard.press("Enter")
+        step_id = chosen["next"]
+        said = " ".join(steps[step_id]["client"].split())
+        assert said in log.inner_text(), step_id  # the client's next words, in the live region
+        feedback = log.locator(".lab-feedback").last
+        assert " ".join(chosen["feedback"].split()) in feedback.inner_text()
+        assert feedback.locator("a").count() == 1
+        assert page.evaluate("!!document.activeElement.closest('.lab-choices')"), "focus left the choices"
+    assert data.is_ending(steps[step_id])
+    assert " ".join(steps[step_id]["debrief"].split()) in log.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == words("play_again")
+    assert stored(page)["conversations"][conversation["id"]]["finished"] == 1
+    page.goto(site_url + "progress/")
+    counts = page.locator(".lab-progress-counts").inner_text()
+    assert words("progress_conversations", n=1, total=len(LAB.conversations)) in counts
+    assert words("progress_exercises", n=0, total=len(LAB.exercises)) in counts
+
+
+def test_my_progress_counts_exercises_tried(page, site_url):
+    page.goto(site_url + LAB_PAGE)
+    exercise_box(page).locator("textarea").fill("Tried.")
+    exercise_box(page, LAB.exercises[1]).get_by_role("radio", name=rating_name(2)).check()
+    page.goto(site_url + "progress/")
+    assert words("progress_exercises", n=2, total=len(LAB.exercises)) in page.locator(".lab-progress").inner_text()
+
+
+# ---------------------------------------------------------------- robustness
+
+CORRUPT = [
+    "{not json",
+    "null",
+    "[1, 2, 3]",
+    json.dumps({"version": 99, "exercises": {}, "conversations": {}}),
+    json.dumps({"version": 1, "exercises": [], "conversations": "yes"}),
+    json.dumps({"version": 1, "exercises": {FIRST["id"]: [None, 5, {"text": 7, "rating": "9"}], "x": "y"},
+                "conversations": {"a": 5, "b": {"finished": "many"}}}),
+]
+
+
+@pytest.mark.parametrize("value", CORRUPT)
+def test_corrupt_or_foreign_storage_raises_no_error(browser, site_url, value):
+    context = browser.new_context()
+    context.add_init_script(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(value)})")
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for page_url in (LAB_PAGE, "progress/", url_of(CONVERSATION_PAGE)):
+        page.goto(site_url + page_url, wait_until="load")
+    page.goto(site_url + LAB_PAGE, wait_until="load")
+    exercise_box(page).locator("textarea").fill("Still works.")
+    assert stored(page)["exercises"][FIRST["id"]][-1]["text"] == "Still works."
+    assert not errors, errors
+    context.close()
+
+
+def test_without_javascript_everything_stays_readable(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + LAB_PAGE)
+    box = exercise_box(page)
+    assert not box.locator("textarea").is_visible() and page.locator(".lab-no-js").is_visible()
+    box.locator(".lab-models summary").click()
+    assert box.locator(".lab-model").first.is_visible()
+    conversation = page.locator("[data-lab-conversation]").first
+    assert not conversation.locator(".lab-play").is_visible()
+    conversation.locator(".lab-map > summary").click()
+    assert conversation.locator(".lab-step").first.is_visible()
+    context.close()
+
+
+SHIFTS = """() => new Promise(done => {
+  const shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push(entry.value);
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shifts), 1000);
+})"""
+
+
+@pytest.mark.parametrize("page_url", [LAB_PAGE, url_of(CONVERSATION_PAGE)])
+def test_loading_a_lab_page_shifts_nothing(browser, site_url, page_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + page_url, wait_until="load")
+    assert sum(page.evaluate(SHIFTS)) < 0.01
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_url", [LAB_PAGE, url_of(SKILL_PAGE)])
+def test_axe_finds_no_violation_on_lab_pages(browser, site_url, page_url, scheme):
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + page_url)
+    page.locator("details.lab-set > summary").evaluate_all("nodes => nodes.forEach(n => n.click())")
+    box = page.locator("[data-lab-exercise]").first
+    box.locator("textarea").fill("A response.")
+    box.locator(".lab-models summary").click()
+    box.locator('input[type=radio][value="3"]').check()
+    box.locator(".lab-again").click()
+    if page.locator("[data-lab-conversation]").count():
+        page.locator("[data-lab-conversation] .lab-choice").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == {"light": "default", "dark": "slate"}[scheme]
+    violations = axe_module.Axe().run(page).response["violations"]
+    problems = [f"{v['id']} ({v['impact']}) {n['target']}" for v in violations for n in v["nodes"][:3]]
+    assert not problems, f"{page_url}, {scheme}:\n" + "\n".join(problems)
+    context.close()
