@@ -11,10 +11,11 @@ from Markdown twice. Events:
   in nav order, each page's ids prefixed with its own key so they stay unique, links
   between pages turned into links inside the print page, collapsible boxes opened, and
   each quiz replaced by a printed question whose answer and explanation go to an answer
-  key at the end, as in a textbook (left out when GUIDE_ANSWER_KEY=false, for a
-  handout); terms printed plainly (the glossary is in the book);
-  each link to another page's part followed, on paper, by "see section 2.2" (its number, or
-  its title). Then check that every link inside it resolves.
+  key at the end, as in a textbook (left out when GUIDE_ANSWER_KEY=false, for a handout),
+  with the learning objective(s) each question checks (hooks/objective_rules.py; the
+  label from data/interface.yml, `print:`); terms printed plainly (the glossary is in the
+  book); each link to another page's part followed, on paper, by "see section 2.2" (its
+  number, or its title). Then check that every link inside it resolves.
 docs/assets/guide.css holds the print stylesheet.
 """
 
@@ -27,14 +28,16 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from generated_blocks import fill, ids_in, marker
+from interface_strings import load as load_strings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-import interface_strings
 from course_identity import filled_identity
 from guide_data import escape_text
+from objective_rules import guide_bank
 from page_outline import nav_order
+from question_cues import rendered_text
 from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
@@ -68,6 +71,8 @@ words: dict[str, str] = {}  # data/interface.yml, section "print"
 # the pages printed, in reading order (set in on_files), and the HTML of each, by src path
 print_order: list[str] = []
 rendered: dict[str, str] = {}
+# the objectives each question of a page checks, as printed (by src path, in quiz order)
+question_objectives: dict[str, list[str]] = {}
 
 
 def page_key(src_uri: str) -> str:
@@ -78,7 +83,7 @@ def page_key(src_uri: str) -> str:
 
 def on_config(config):
     global words
-    words = interface_strings.load(config).get("print", {})
+    words = load_strings(config).get("print", {})
 
 
 def with_answer_key() -> bool:
@@ -87,7 +92,9 @@ def with_answer_key() -> bool:
 
 
 def on_files(files, config):
+    global question_objectives
     print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
+    question_objectives = objectives_by_question(files, load_strings(config).get("print", {}))
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
                f"{title_page(config.site_name, filled_identity(config.extra.get('course')))}\n\n"
                f'<p class="print-intro">{escape_text(_intro())}</p>\n\n'
@@ -143,7 +150,7 @@ def on_page_context(context, page, config, nav):
     for uri in pages:
         title = titles[uri]
         body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), in_nav[uri].url, urls,
-                                            page.url, set(pages), references)
+                                            page.url, set(pages), question_objectives.get(uri, []), references)
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
     if with_answer_key():
@@ -166,11 +173,25 @@ def _site_path(url: str) -> str:
     return "" if url in ("./", ".") else url
 
 
+def objectives_by_question(files, words: dict[str, str]) -> dict[str, list[str]]:
+    """For each page, one line per question in order: "Objective: ..." (escaped HTML)."""
+    bank, _ = guide_bank(files)
+    label = html_lib.escape(words.get("objective_label", ""))
+    result: dict[str, list[str]] = {}
+    for question in bank.questions:
+        texts = "; ".join(html_lib.escape(rendered_text(bank.objectives[key].text).rstrip(";,. "))
+                          for key in question.objectives)
+        result.setdefault(question.page, []).append(f'<p class="print-objective">{label} {texts}</p>' if texts else "")
+    return result
+
+
 def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, str],
-                   print_url: str, printed: set[str], references: dict[str, str] | None = None) -> tuple[str, list[str]]:
+                   print_url: str, printed: set[str], objectives: list[str] = (),
+                   references: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """One rendered page made printable: unique ids, inner links (to another printed page:
     with that page's reference for paper, from `references`), open boxes, and its quizzes as
-    printed questions. Returns the page and its answer-key entries."""
+    printed questions (each with the objectives it checks in the key). Returns the page and
+    its answer-key entries."""
     key = page_key(uri)
 
     def prefix_ids(match: re.Match[str]) -> str:
@@ -215,16 +236,17 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
     # collapsible boxes print open; a figure's text description stays as it is
     # (guide.js also opens every box before printing)
     html = CLOSED_BOX.sub(r"<details\g<attrs> open>\g<summary>", html)
-    html, answers = print_quizzes(html, number)
+    html, answers = print_quizzes(html, number, objectives)
     if 'class="quiz' in html:
         raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
                           "mkdocs-quiz's HTML may have changed (see hooks/quiz_markup.py)")
     return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>', answers
 
 
-def print_quizzes(html: str, number: str) -> tuple[str, list[str]]:
+def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[str, list[str]]:
     """Each quiz mkdocs-quiz rendered becomes a printed question (choices lettered, blanks as
-    lines); its answer and explanation become an entry of the answer key. Section questions
+    lines); its answer, explanation and objective (`objectives`, in quiz order) become an
+    entry of the answer key. Section questions
     are numbered 2.2.1, 2.2.2...; a chapter's review questions 2.R1, 2.R2..."""
     answers: list[str] = []
 
@@ -244,7 +266,8 @@ def print_quizzes(html: str, number: str) -> tuple[str, list[str]]:
             question = _lead(QUIZ_BLANK.sub('<span class="print-blank">____________</span>', question),
                              f"<strong>Question {label}.</strong> ")
             answer = f"<em>{', '.join(blanks)}</em>."
-        answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} "))
+        objective = objectives[n - 1] if n <= len(objectives) else ""
+        answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} ") + objective)
         return f'<div class="print-question">{question}</div>'
 
     return QUIZ_PARTS.sub(print_quiz, html), answers

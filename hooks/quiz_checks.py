@@ -14,6 +14,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from objective_rules import QUIZ_OBJECTIVES
 from page_outline import HEADING, heading_anchor, mask_fenced_code
 from quiz_source import QUIZ, parse_quiz
 
@@ -82,7 +83,8 @@ def on_page_markdown(markdown, page, config, files):
         for offset, problem in found:
             source = page.file.content_string  # read from disk: only when there is a problem to place
             line = source[: max(source.find(body), 0) + max(offset, 0)].count("\n") + 1
-            preview = " ".join(body.split())[:60]
+            question = (line for line in body.splitlines() if not QUIZ_OBJECTIVES.match(line))
+            preview = " ".join(" ".join(question).split())[:60]
             problems.append(f'question {number} (line {line}, "{preview}..."): {problem}.')
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}:\n  - " + "\n  - ".join(problems))

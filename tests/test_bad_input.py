@@ -63,6 +63,13 @@ def first_term(project):
     return re.search(r"- term: (.+)", (project / "data/glossary.yml").read_text(encoding="utf-8"))[1]
 
 
+def checked_quiz(project, body):
+    """A quiz for SECTION that names the page's first learning objective (hooks/objectives.py
+    requires one), so that the case tests only what it breaks."""
+    objective = re.search(r"<!-- objective: ([\w-]+) -->", (project / SECTION).read_text(encoding="utf-8"))[1]
+    return f"\n<quiz>\n<!-- objectives: {objective} -->\n{body}</quiz>\n"
+
+
 FAILING_CASES = {
     "malformed glossary YAML": (
         lambda p: edit(p / "data/glossary.yml", "terms:\n", "terms:\n  - term: [broken\n"),
@@ -104,17 +111,17 @@ FAILING_CASES = {
         lambda p: append(p / SECTION, "\nSee [missing](../glossary.md#no-such-term).\n"),
         [rf"{SHOWN}.*glossary\.md#no-such-term"]),
     "quiz without a correct answer": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n</quiz>\n"),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [ ] a\n- [ ] b\n\nSee [x](#key-takeaways).\n")),
         [rf"docs/{SHOWN}:.*question {NEXT} \(line \d+, \"Which\?.*no correct answer"]),
     "quiz without an explanation": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [x] a\n- [ ] b\n</quiz>\n"),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n")),
         [rf"question {NEXT} .*no explanation"]),
     "quiz explanation without a link": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [x] a\n- [ ] b\n\nBecause a.\n</quiz>\n"),
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nBecause a.\n")),
         [rf"question {NEXT} .*no link into the guide"]),
     "quiz explanation linking to a missing heading of its page": (
-        lambda p: append(p / SECTION, "\n<quiz>\nWhich?\n- [x] a\n- [ ] b\n\nSee [x](#no-such-part).\n</quiz>\n"),
-        [rf"docs/{SHOWN}:\n  - question {NEXT} \(line {len(source_lines(PAGE)) + 7}, \"Which\?.*links to #no-such-part, "
+        lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nSee [x](#no-such-part).\n")),
+        [rf"docs/{SHOWN}:\n  - question {NEXT} \(line {len(source_lines(PAGE)) + 8}, \"Which\?.*links to #no-such-part, "
          r"which is not a heading of this page"]),
     "glossary see_also item naming a missing term, by its own line": (
         lambda p: append(p / "data/glossary.yml", f"  - term: zzz new term\n    french: x\n    definition: y\n"

@@ -14,6 +14,12 @@ our side:
 - Explanations link to headings of the guide with relative Markdown links, which mean
   nothing inside an LMS and which the exporter copies as Markdown text; they are rewritten
   to HTML links to the hosted guide (`site_url`), which the exporter keeps as HTML.
+Each item also carries the learning objective(s) it checks (hooks/objective_rules.py), so
+that an LMS report groups by objective: its title starts with the objective's label
+(`empathy-and-trust/rate-empathy: A client says...`); QTI 1.2 items get a `learning_objective`
+metadata field per objective (label, then text), and QTI 2.1 items an LOM classification
+"educational objective" in the manifest. The quiz's `<!-- objectives: ... -->` line is left
+out of the question.
 """
 
 from __future__ import annotations
@@ -32,6 +38,9 @@ sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
 from guide_project import load_config  # noqa: E402
 from page_outline import is_chapter_page, nav_order  # noqa: E402
+from objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402  (the guide's own reading of objectives)
+from question_cues import rendered_text  # noqa: E402
+
 QUIZ = re.compile(r"<quiz>.*?</quiz>", re.S)
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<path>[^)#\s]*)(?P<anchor>#[\w-]+)?\)")
 
@@ -83,14 +92,79 @@ def prepared_docs(docs: Path, site_url: str) -> Path:
     return copy
 
 
+def question_objectives(docs: Path) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """(page, question number) -> the (label, text) of each objective the question checks."""
+    sources = {page.relative_to(docs).as_posix(): page.read_text(encoding="utf-8") for page in docs.rglob("*.md")}
+    bank = read_bank(sources)
+    return {(q.page, q.number): [(bank.objectives[k].label, rendered_text(bank.objectives[k].text).rstrip(";,. "))
+                                 for k in q.objectives]
+            for q in bank.questions}
+
+
+def tag_objectives(collection, docs: Path, objectives: dict) -> dict[str, list[tuple[str, str]]]:
+    """Take each quiz's objectives line out of its question; returns quiz identifier -> objectives."""
+    numbers: dict[str, int] = {}
+    tagged = {}
+    for quiz in collection.quizzes:
+        page = Path(quiz.source_file).relative_to(docs).as_posix() if quiz.source_file else ""
+        numbers[page] = numbers.get(page, 0) + 1
+        tagged[quiz.identifier] = objectives.get((page, numbers[page]), [])
+        lines = quiz.question.split("\n")
+        if lines and QUIZ_OBJECTIVES.match(lines[0]):
+            quiz.question = "\n".join(lines[1:]).strip()
+    return tagged
+
+
+def with_objectives(xml: str, identifier: str, objectives: list[tuple[str, str]]) -> str:
+    """An item's XML (either version) with its objectives in its title and, in QTI 1.2, its metadata."""
+    if not objectives:
+        return xml
+    labels = escape_with_quotes(", ".join(label for label, _ in objectives))
+    xml = re.sub(rf'(ident(?:ifier)?="{re.escape(identifier)}"\s+title=")', rf"\g<1>{labels}: ", xml, count=1)
+    fields = "".join(f"\n        <qtimetadatafield>\n          <fieldlabel>learning_objective</fieldlabel>\n"
+                     f"          <fieldentry>{escape_with_quotes(f'{label}: {text}')}</fieldentry>\n"
+                     f"        </qtimetadatafield>" for label, text in objectives)
+    return xml.replace("<itemmetadata>\n      <qtimetadata>", f"<itemmetadata>\n      <qtimetadata>{fields}", 1)
+
+
+def manifest_with_objectives(manifest: str, tagged: dict[str, list[tuple[str, str]]]) -> str:
+    """QTI 2.1: each item's resource in the manifest classified by its objectives (IEEE LOM)."""
+    def classify(match: re.Match[str]) -> str:
+        objectives = tagged.get(match["id"], [])
+        if not objectives:
+            return match[0]
+        entries = "".join(
+            "<imsmd:classification><imsmd:purpose><imsmd:source>LOMv1.0</imsmd:source>"
+            "<imsmd:value>educational objective</imsmd:value></imsmd:purpose><imsmd:description>"
+            f"<imsmd:string>{escape_with_quotes(f'{label}: {text}')}</imsmd:string></imsmd:description>"
+            "</imsmd:classification>" for label, text in objectives)
+        return f"{match[0]}\n  <metadata><imsmd:lom>{entries}</imsmd:lom></metadata>"
+
+    return re.sub(r'<resource identifier="(?P<id>[^"]+)" type="imsqti_item_xmlv2p1"[^>]*>', classify, manifest)
+
+
+def exporter_with_objectives(collection, version, tagged):
+    """mkdocs-quiz's exporter, its items and (QTI 2.1) manifest carrying the objectives."""
+    from mkdocs_quiz.qti import QTIExporter
+
+    exporter = QTIExporter.create(collection, version)
+    items, manifest = exporter.generate_items, exporter.generate_manifest
+    exporter.generate_items = lambda: {name: with_objectives(xml, name[len("items/"):-len(".xml")],
+                                                             tagged.get(name[len("items/"):-len(".xml")], []))
+                                       for name, xml in items().items()}
+    exporter.generate_manifest = lambda: manifest_with_objectives(manifest(), tagged)
+    return exporter
+
+
 def export(output_dir: Path, root: Path = ROOT, prefix: str = "helping-relationship", chapter: str | None = None) -> list[Path]:
     """Write the QTI 1.2 and 2.1 packages (of one chapter folder, if given); returns their paths."""
-    from mkdocs_quiz.qti import QTIExporter, QTIVersion, extract_quizzes_from_directory
+    from mkdocs_quiz.qti import QTIVersion, extract_quizzes_from_directory
 
     patch_exporter()
     config = load_config(root)
     site_url = (config.get("site_url") or "").rstrip("/") + "/"
     title = str(config["site_name"])
+    objectives = question_objectives(root / "docs")
     docs = prepared_docs(root / "docs", site_url)
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -99,8 +173,9 @@ def export(output_dir: Path, root: Path = ROOT, prefix: str = "helping-relations
         for version, suffix in (("1.2", "qti12"), ("2.1", "qti21")):
             collection = extract_quizzes_from_directory(source, recursive=True)
             collection.title = f"{title}: {chapter_titles(config).get(chapter, chapter)}" if chapter else title
+            tagged = tag_objectives(collection, docs, objectives)
             path = output_dir / f"{prefix}-{suffix}.zip"
-            QTIExporter.create(collection, QTIVersion.from_string(version)).export_to_zip(path)
+            exporter_with_objectives(collection, QTIVersion.from_string(version), tagged).export_to_zip(path)
             written.append(path)
     finally:
         shutil.rmtree(docs, ignore_errors=True)

@@ -1,0 +1,121 @@
+"""Mastery by learning objective on the "My progress" page, for assets/objectives.js to fill.
+
+Events:
+- on_files: from the bank of hooks/objective_rules.py, one list per page with objectives (in
+  nav order): each objective's text, linked to the heading that teaches it (the one its
+  questions' explanations link to most; else the page, whose top holds the objectives box),
+  and which questions check it (a chapter overview's questions count for the section
+  objectives they name);
+- on_page_markdown (progress.md only): a heading, a short intro and the block's marker at
+  the end of the page (hooks/progress_page.py writes the rest of it);
+- on_page_content (progress.md only): the block, as escaped HTML, with its data as JSON
+  (objective -> [page URL, mkdocs-quiz's quiz id] of its questions, and the interface's words
+  from data/interface.yml, `progress:`) and assets/objectives.js, loaded on this page only.
+The script reads mkdocs-quiz's saved answers from the browser's localStorage; nothing leaves it.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+
+from generated_blocks import fill, marker
+from guide_data import escape_text
+from interface_strings import load as load_strings
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+from objective_rules import guide_bank, teaching_anchor
+from page_outline import site_outlines
+from question_cues import rendered_text
+
+PROGRESS_PAGE = "progress.md"
+SCRIPT = "assets/objectives.js"
+BLOCK = "objective-progress"
+WORDS = ("objectives_heading", "objectives_intro", "objectives_counts")  # in data/interface.yml, progress:
+strings: dict[str, str] = {}
+sections: list[dict] = []  # one per page with objectives: its title and its objectives
+
+
+def on_config(config):
+    global strings
+    strings = load_strings(config).get("progress", {})
+    missing = [key for key in WORDS if not strings.get(key)]
+    if missing:
+        raise PluginError(f"data/interface.yml, section progress: missing {', '.join(missing)}; these words "
+                          "head and fill the list of learning objectives on the My progress page.")
+    return config
+
+
+def on_files(files, config):
+    global sections
+    bank, sources = guide_bank(files)
+    pages = {o.page for o in bank.objectives.values()}
+    outlines = site_outlines(files, config.nav, wanted=lambda uri: uri in pages)
+    progress = files.get_file_from_path(PROGRESS_PAGE)  # added by hooks/progress_page.py, listed before
+    sections = []
+    for uri, outline in (outlines.items() if progress else ()):
+        page_url = files.get_file_from_path(uri).url_relative_to(progress)
+        objectives = []
+        for objective in (o for o in bank.objectives.values() if o.page == uri):
+            anchor = teaching_anchor(bank, objective.key, sources)
+            objectives.append({
+                "key": objective.key,
+                "text": _sentence(rendered_text(objective.text)),
+                "href": page_url + (f"#{anchor}" if anchor else ""),
+                "questions": [[files.get_file_from_path(q.page).url_relative_to(progress), f"quiz-{q.number - 1}"]
+                              for q in bank.questions_of(objective.key)],
+            })
+        sections.append({"title": outline.title, "href": page_url, "objectives": objectives})
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != PROGRESS_PAGE or not sections:
+        return markdown
+    heading, intro = escape_text(strings["objectives_heading"]), escape_text(strings["objectives_intro"])
+    return f"{markdown}\n\n## {heading} {{ #by-objective }}\n\n{intro}\n\n{marker(BLOCK)}\n"
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri != PROGRESS_PAGE or not sections:
+        return html
+    script = get_relative_url(SCRIPT, page.url)
+    return fill(html, {BLOCK: render_block(sections, strings, script)}, PROGRESS_PAGE)
+
+
+def render_block(sections: list[dict], strings: dict[str, str], script: str) -> str:
+    """The lists (as they read before any answer), the data for the script, and the script."""
+    out = ['<div class="objective-progress" id="objective-progress">']
+    for section in sections:
+        out.append(f'<h3 class="objective-section"><a href="{_attr(section["href"])}">'
+                   f'{html_lib.escape(section["title"])}</a></h3>\n<ul class="objective-list">')
+        for objective in section["objectives"]:
+            counts = fill_in(strings["objectives_counts"], total=len(objective["questions"]), answered=0, right=0)
+            out.append(f'<li class="objective" data-objective="{_attr(objective["key"])}">'
+                       f'<a href="{_attr(objective["href"])}">{html_lib.escape(objective["text"])}</a> '
+                       f'<span class="objective-counts">{html_lib.escape(counts)}</span></li>')
+        out.append("</ul>")
+    data = {"strings": strings,
+            "objectives": {o["key"]: o["questions"] for s in sections for o in s["objectives"]}}
+    # no "<" at all in the data: "</script" or "<!--" inside it could end the element early
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    out.append(f'<script type="application/json" id="objective-data">{payload}</script>')
+    out.append(f'<script src="{_attr(script)}" defer></script>\n</div>')
+    return "\n".join(out)
+
+
+def _sentence(text: str) -> str:
+    """An objective as a line of its own: "define empathy;" -> "Define empathy"."""
+    text = text.rstrip(";,. ")
+    return text[:1].upper() + text[1:]
+
+
+def fill_in(template: str, **values: int) -> str:
+    """"{answered} of {total}" with the values given (an unknown {name} stays as written),
+    as assets/objectives.js fills the same words."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m[1], m[0])), template)
+
+
+def _attr(value: str) -> str:
+    return html_lib.escape(value, quote=True)
