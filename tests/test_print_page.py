@@ -89,7 +89,7 @@ def test_terms_print_plainly_without_their_definitions():
 def test_a_link_to_another_printed_page_carries_its_reference_for_paper():
     html = '<p>See <a href="../b/#x">b</a> and <a href="#part">here</a>.</p>'
     out, _ = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED,
-                            {"02-f/b.md": "see section 2.2", "02-f/a.md": "see section 2.1"})
+                            references={"02-f/b.md": "see section 2.2", "02-f/a.md": "see section 2.1"})
     assert f'href="#{page_key("02-f/b.md")}--x" data-print-ref="see section 2.2"' in out
     assert f'href="#{page_key("02-f/a.md")}--part">' in out  # a link within the same page needs none
 
