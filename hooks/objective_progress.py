@@ -10,8 +10,11 @@ Events:
   the end of the page (hooks/progress_page.py writes the rest of it);
 - on_page_content (progress.md only): the block, as escaped HTML, with its data as JSON
   (objective -> [page URL, mkdocs-quiz's quiz id] of its questions, and the interface's words
-  from data/interface.yml, `progress:`) and assets/objectives.js, loaded on this page only.
-The script reads mkdocs-quiz's saved answers from the browser's localStorage; nothing leaves it.
+  from data/interface.yml, `progress:`);
+- on_post_page (progress.md only): assets/objectives.js, at the end of the page: deferred
+  scripts run in the page's order, and it reads through assets/guide.js (loaded before it).
+The script counts the first answers that guide.js records in the browser's localStorage (a
+question tried again still counts as first answered); nothing leaves the browser.
 """
 
 from __future__ import annotations
@@ -80,12 +83,21 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri != PROGRESS_PAGE or not sections:
         return html
-    script = get_relative_url(SCRIPT, page.url)
-    return fill(html, {BLOCK: render_block(sections, strings, script)}, PROGRESS_PAGE)
+    return fill(html, {BLOCK: render_block(sections, strings)}, PROGRESS_PAGE)
 
 
-def render_block(sections: list[dict], strings: dict[str, str], script: str) -> str:
-    """The lists (as they read before any answer), the data for the script, and the script."""
+def on_post_page(output, page, config):
+    if page.file.src_uri != PROGRESS_PAGE or not sections:
+        return output
+    # after extra_javascript's guide.js, whose window.guideFirstAnswers it reads and whose
+    # Reset must clear the answers before this script counts them again
+    script = f'<script src="{_attr(get_relative_url(SCRIPT, page.url))}" defer></script>\n</body>'
+    before, found, after = output.rpartition("</body>")
+    return before + script + after if found else output
+
+
+def render_block(sections: list[dict], strings: dict[str, str]) -> str:
+    """The lists (as they read before any answer) and the data for assets/objectives.js."""
     out = ['<div class="objective-progress" id="objective-progress">']
     for section in sections:
         out.append(f'<h3 class="objective-section"><a href="{_attr(section["href"])}">'
@@ -100,8 +112,7 @@ def render_block(sections: list[dict], strings: dict[str, str], script: str) -> 
             "objectives": {o["key"]: o["questions"] for s in sections for o in s["objectives"]}}
     # no "<" at all in the data: "</script" or "<!--" inside it could end the element early
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    out.append(f'<script type="application/json" id="objective-data">{payload}</script>')
-    out.append(f'<script src="{_attr(script)}" defer></script>\n</div>')
+    out.append(f'<script type="application/json" id="objective-data">{payload}</script>\n</div>')
     return "\n".join(out)
 
 

@@ -43,8 +43,10 @@ def _counts_text(total: int, answered: int, right: int) -> str:
     return template.format(total=total, answered=answered, right=right)
 
 
-def _answer(page, number: int, correct: bool):
+def _answer(page, number: int, correct: bool, retry: bool = False):
     quiz = page.locator(f"#quiz-{number - 1}")
+    if retry:  # mkdocs-quiz's "Try again" after an answer
+        quiz.locator(".quiz-reset-button").click()
     selector = "input[data-correct]" if correct else "input[type='radio']:not([data-correct])"
     option_id = quiz.locator(selector).first.get_attribute("id")
     quiz.locator(f"label[for='{option_id}']").click()
@@ -82,6 +84,34 @@ def test_progress_shows_mastery_by_objective_weakest_first(page, site_url, two_o
     for key in untried:
         expected = _counts_text(len(bank.questions_of(key)), 0, 0)
         assert page.locator(f"li.objective[data-objective='{key}'] .objective-counts").inner_text() == expected
+    assert not errors, errors
+
+
+def test_a_retried_question_counts_its_first_answer(page, site_url, two_objectives):
+    """A question answered wrong, then right after "Try again": mastery by objective counts
+    the first answer (mkdocs-quiz itself keeps only the latest, which is right)."""
+    uri, _, _, key, question, bank = two_objectives
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(10_000)
+    page.goto(site_url + re.sub(r"\.md$", "/", uri))
+    page.wait_for_selector(".quiz form")
+    _answer(page, question.number, correct=False)
+    _answer(page, question.number, correct=True, retry=True)
+    quiz = page.locator(f"#quiz-{question.number - 1}")
+    assert quiz.locator(".quiz-feedback-item.correct").first.is_visible()  # the retry was taken as right
+
+    page.goto(site_url + "progress/")
+    item = page.locator(f"li.objective[data-objective='{key}']")
+    assert item.locator(".objective-counts").inner_text() == _counts_text(len(bank.questions_of(key)), 1, 0)
+    assert "objective--missed" in item.get_attribute("class")
+    order = item.locator("xpath=..").locator("li.objective").evaluate_all("items => items.map(i => i.dataset.objective)")
+    assert order[0] == key, order  # the missed objective comes first
+    # Reset clears the first answers before the objectives are counted again
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#progress-reset").click()
+    assert item.locator(".objective-counts").inner_text() == _counts_text(len(bank.questions_of(key)), 0, 0)
+    assert "objective--missed" not in item.get_attribute("class")
     assert not errors, errors
 
 

@@ -212,6 +212,10 @@
     return first;
   }
 
+  // Read-only, for assets/objectives.js (mastery by objective on "My progress"): a page's
+  // first answers {quiz id: right?}, a fresh copy read from the same record
+  window.guideFirstAnswers = function (path) { return firstAnswers(readRecord(), String(path)); };
+
   function pageName() {
     var active = document.querySelector(".md-nav--primary .md-nav__link--active");
     var heading = document.querySelector(".md-content h1");

@@ -1,12 +1,13 @@
 /* "My progress": mastery by learning objective (the list hooks/objective_progress.py writes).
    For each objective, counts the questions that check it which this browser has answered and
-   answered right, from mkdocs-quiz's saved answers in localStorage ("quiz_progress_" + a
-   page's path -> {quiz id: {answered, correct}}), and puts the weakest objectives first in
-   each section: those answered wrong most often, then those not tried yet. Reads only;
-   sends nothing anywhere. Saved values it cannot read count as not answered. */
+   answered right the FIRST time (a student may try a question again; the retry does not
+   count), read through assets/guide.js's window.guideFirstAnswers from its record of first
+   answers (localStorage "guide_record"), and puts the weakest objectives first in each
+   section: those answered wrong most often, then those not tried yet. Loaded after guide.js
+   (hooks/objective_progress.py puts it last in the page). Reads only; sends nothing
+   anywhere. Saved values it cannot read count as not answered. */
 (function () {
   "use strict";
-  var PREFIX = "quiz_progress_";
 
   function readData() {
     try {
@@ -17,11 +18,12 @@
     }
   }
 
-  function savedPage(pathname, cache) {
+  // a page's first answers {quiz id: right?}, read once per page and render
+  function firstAnswers(pathname, cache) {
     if (!(pathname in cache)) {
-      var value = null;
-      try { value = JSON.parse(localStorage.getItem(PREFIX + pathname)); } catch (e) { value = null; }
-      cache[pathname] = value && typeof value === "object" && !Array.isArray(value) ? value : {};
+      var answers = null;
+      try { answers = window.guideFirstAnswers(pathname); } catch (e) { answers = null; }
+      cache[pathname] = answers && typeof answers === "object" && !Array.isArray(answers) ? answers : {};
     }
     return cache[pathname];
   }
@@ -30,10 +32,11 @@
     var answered = 0, right = 0;
     questions.forEach(function (question) {
       var pathname = new URL(question[0], window.location.href).pathname;
-      var saved = savedPage(pathname, cache)[question[1]];
-      if (!saved || typeof saved !== "object" || saved.answered !== true) return;
+      var answers = firstAnswers(pathname, cache);
+      var first = Object.prototype.hasOwnProperty.call(answers, question[1]) ? answers[question[1]] : null;
+      if (typeof first !== "boolean") return;
       answered++;
-      if (saved.correct === true) right++;
+      if (first) right++;
     });
     return { total: questions.length, answered: answered, right: right };
   }
