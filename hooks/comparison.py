@@ -1,7 +1,8 @@
 """The framework comparison page, generated from data/comparison.yml.
 
 Events:
-- on_config: load and validate the data (fields, every cell filled);
+- on_config: load and validate the data (fields, every cell filled), and the page's words
+  (data/interface.yml, section "comparison");
 - on_files: check every cell's target page and heading against the framework
   pages, then generate framework-comparison.md: an accessible table (caption,
   scoped header cells, a header row that stays in view, stacked cards on a phone)
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from generated_blocks import fill, marker
 from guide_data import DataFileError, Field, check_fields, escape_text, load_entries
+from interface_strings import filled_html, section_words
 from mkdocs.structure.files import File
 from page_outline import site_outlines
 
@@ -46,11 +48,14 @@ HEADING_ID = re.compile(r"^##[ \t]+.*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.M
 frameworks: list[dict] = []
 dimensions: list[dict] = []
 blocks: dict[str, str] = {}  # the comparison page's table and lists, as HTML (see generated_blocks.py)
+WORDS = ("title", "intro", "caption", "question_column", "reading_across", "read_more", "compare_link")
+words: dict[str, str] = {}  # data/interface.yml, section "comparison"
 
 
 def on_config(config):
-    global frameworks, dimensions
+    global frameworks, dimensions, words
     frameworks, dimensions = load_comparison(Path(config.config_file_path).parent)
+    words = section_words(config, "comparison", WORDS, "title, introduce and label the framework comparison page")
 
 
 def load_comparison(root: Path) -> tuple[list[dict], list[dict]]:
@@ -127,11 +132,8 @@ def on_page_markdown(markdown, page, config, files):
         dimension = back.get(match["id"])
         if not dimension:
             return match[0]
-        return (
-            f"{match[0]}\n\n[Compare the three approaches on "
-            f"{html.escape(dimension['label'].lower())}]({up}{COMPARISON_PAGE}#dim-{dimension['id']})"
-            "{ .compare-link }\n"
-        )
+        text = filled_html(words["compare_link"], dimension=html.escape(dimension["label"].lower()))
+        return f"{match[0]}\n\n[{text}]({up}{COMPARISON_PAGE}#dim-{dimension['id']}){{ .compare-link }}\n"
 
     return HEADING_ID.sub(add_link, markdown)
 
@@ -149,18 +151,14 @@ def render_comparison(urls: dict[str, str]) -> tuple[str, dict[str, str]]:
     and the lists of links), which on_page_content puts in place of their markers."""
     blocks = {"table": _render_table(urls)}
     markdown = [
-        "# Comparing the three frameworks\n",
-        "Chapter 3 presents three ways of understanding what happens in a helping relationship. "
-        "This table sets them side by side. Each cell is a short statement, with a link to the "
-        "part of the framework's own page that explains it. Each row heading leads to a short "
-        "explanation of the question the row asks. On a narrow screen the table becomes one "
-        "card per question.\n",
+        f'# {filled_html(words["title"])}\n',
+        f'{filled_html(words["intro"])}\n',
         marker("table") + "\n",
-        "## What each question asks { #reading-across }\n",
+        f'## {_esc(words["reading_across"])} {{ #reading-across }}\n',
     ]
     for d in dimensions:
         blocks[f"dim-{d['id']}"] = _list(
-            f'<a href="{_esc(_cell_href(d, f, urls))}">Read more in {_esc(f["name"])}</a>' for f in frameworks
+            f'<a href="{_esc(_cell_href(d, f, urls))}">{_read_more(f)}</a>' for f in frameworks
         )
         markdown += [f'### {_esc(d["label"])} {{ #dim-{d["id"]} }}\n\n{_esc(d["explanation"])}\n',
                      marker(f"dim-{d['id']}") + "\n"]
@@ -180,7 +178,11 @@ def _cell(dimension: dict, framework: dict, urls: dict[str, str]) -> str:
     """A statement in plain text, then a small link to where the framework's page explains it."""
     return (f'<p>{_esc(dimension["cells"][framework["id"]]["statement"])}</p>'
             f'<a class="compare-more" href="{_esc(_cell_href(dimension, framework, urls))}">'
-            f'Read more in {_esc(framework["name"])}</a>')
+            f'{_read_more(framework)}</a>')
+
+
+def _read_more(framework: dict) -> str:
+    return filled_html(words["read_more"], framework=_esc(framework["name"]))
 
 
 def _render_table(urls: dict[str, str]) -> str:
@@ -194,9 +196,7 @@ def _render_table(urls: dict[str, str]) -> str:
     return (
         '<div class="comparison-scroll" role="region" aria-labelledby="comparison-caption" tabindex="0">\n'
         '<table class="comparison">\n'  # the one place of each statement: search finds them here
-        '<caption id="comparison-caption">The psychodynamic, cognitive-behavioural and humanistic '
-        "frameworks compared on "
-        f"{len(dimensions)} questions. Each statement has a link to the page that explains it.</caption>\n"
-        f'<thead><tr><th scope="col">Question</th>{head}</tr></thead>\n'
+        f'<caption id="comparison-caption">{filled_html(words["caption"], n=str(len(dimensions)))}</caption>\n'
+        f'<thead><tr><th scope="col">{_esc(words["question_column"])}</th>{head}</tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
     )

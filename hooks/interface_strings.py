@@ -11,10 +11,14 @@ strings; anything else fails the build with the file, the key, the line and what
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
-from guide_data import DataFileError, LineDict, display_path, read_yaml
+from guide_data import MARKDOWN_SPECIALS, DataFileError, LineDict, display_path, read_yaml
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # "Read more in {framework}" -> framework
 
 INTERFACE_FILE = "data/interface.yml"
 
@@ -40,6 +44,32 @@ def load(config) -> dict[str, dict[str, str]]:
     if problems:
         raise DataFileError(f"{shown}: " + "; ".join(problems) + ". Fix these entries.")
     return {section: dict(words) for section, words in data.items()}
+
+
+def section_words(config, section: str, keys: tuple[str, ...], used_for: str) -> dict[str, str]:
+    """One section's words, every key a hook writes present and not empty (else one error
+    naming them all)."""
+    words = load(config).get(section, {})
+    missing = [key for key in keys if not words.get(key)]
+    if missing:
+        raise DataFileError(f"{INTERFACE_FILE}, section {section}: missing {', '.join(missing)}; "
+                            f"these words {used_for}. Add them (see the other sections for the form).")
+    return words
+
+
+def filled_html(template: str, **values: str) -> str:
+    """A {name}-style template as an element's text in HTML or Markdown (not an attribute):
+    its words escaped, each {name} replaced by the HTML given for it (an unknown {name}
+    stays as written, escaped)."""
+    parts = PLACEHOLDER.split(template)
+    return "".join(values.get(part, _escape("{" + part + "}")) if odd else _escape(part)
+                   for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts)))
+
+
+def _escape(text: str) -> str:
+    # as guide_data.escape_text, but keeping the spaces around a placeholder (and quotes,
+    # harmless outside attributes)
+    return html.escape(text, quote=False).translate(MARKDOWN_SPECIALS)
 
 
 def json_block(strings: dict[str, dict[str, str]], section: str) -> str:

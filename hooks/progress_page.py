@@ -30,6 +30,7 @@ CONTINUE_PLACE = 'id="guide-continue"'
 lists: dict[str, str] = {}  # chapter folder -> its list, as HTML
 words: dict[str, str] = {}  # data/interface.yml, section "progress"
 strings_block = ""
+WORDS = ("title", "intro", "summary_empty", "reset_button", "chapter_overview", "not_started", "counts")
 
 
 class Row(NamedTuple):
@@ -47,7 +48,7 @@ def _has_quizzes(uri: str) -> bool:
 def on_config(config):
     global words, strings_block
     strings = interface_strings.load(config)
-    words = strings.get("progress", {})
+    words = interface_strings.section_words(config, "progress", WORDS, "title and fill the My progress page")
     strings_block = interface_strings.json_block(strings, "progress")
 
 
@@ -92,7 +93,7 @@ def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[s
     word = lambda key: escape_text(words.get(key, key))  # noqa: E731
     out = [
         "---\nsearch:\n  exclude: true\n---\n",
-        "# My progress\n",
+        f"# {word('title')}\n",
         word("intro") + "\n",
         f'<p id="progress-summary" class="progress-summary" aria-live="polite">'
         f'{escape_text(_filled(words.get("summary_empty", "{total}"), total=total))}</p>\n',

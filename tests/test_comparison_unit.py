@@ -13,6 +13,7 @@ from guide_data import DataFileError
 from page_outline import PageOutline, Part
 
 REAL = yaml.safe_load((ROOT / "data" / "comparison.yml").read_text(encoding="utf-8"))
+WORDS = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))["comparison"]
 
 
 def load_variant(tmp_path, mutate):
@@ -73,6 +74,7 @@ def render_with_statement(monkeypatch, statement: str):
     dimensions[0]["cells"][frameworks[-1]["id"]]["statement"] = statement
     monkeypatch.setattr(comparison, "frameworks", frameworks)
     monkeypatch.setattr(comparison, "dimensions", dimensions)
+    monkeypatch.setattr(comparison, "words", WORDS)
     markdown, blocks = comparison.render_comparison({f["page"]: f"../{f['id']}/" for f in frameworks})
     return markdown, blocks, frameworks, dimensions
 
@@ -101,7 +103,8 @@ def test_lists_are_escaped_html_with_working_links(monkeypatch):
     across = blocks[f"dim-{dimensions[0]['id']}"]
     assert across.startswith("<ul>\n<li>") and across.count("<li>") == len(frameworks)
     last = frameworks[-1]
-    assert f'<a href="../{last["id"]}/#{dimensions[0]["cells"][last["id"]]["anchor"]}">Read more in {last["name"]}</a>' in across
+    assert (f'<a href="../{last["id"]}/#{dimensions[0]["cells"][last["id"]]["anchor"]}">'
+            f'{WORDS["read_more"].format(framework=last["name"])}</a>') in across
     table = blocks["table"]  # the one place of each statement
     assert "<img" not in table and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in table
     assert "&#42;bold&#42;" in table  # no Markdown emphasis from data
@@ -109,3 +112,15 @@ def test_lists_are_escaped_html_with_working_links(monkeypatch):
     # every block has its marker in the Markdown, each on a line of its own
     for name in blocks:
         assert f"\n<!-- generated: {name} -->\n" in markdown
+
+
+def test_missing_interface_words_are_named(tmp_path):
+    """The page's words come from data/interface.yml: a missing one fails the build, named."""
+    from types import SimpleNamespace
+
+    words = {key: value for key, value in WORDS.items() if key not in ("read_more", "caption")}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "interface.yml").write_text(yaml.safe_dump({"comparison": words}), encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match=r"data/interface\.yml, section comparison: missing caption, read_more"):
+        comparison.section_words(config, "comparison", comparison.WORDS, "label the page")
