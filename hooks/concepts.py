@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import interface_strings
-from concept_pages import (INDEX_PAGE, Place, concept_index_markdown, glossary_markdown,
-                           render_concept_index, render_glossary)
+from concept_pages import (GLOSSARY_WORDS, INDEX_PAGE, INDEX_WORDS, Place, concept_index_markdown,
+                           glossary_markdown, render_concept_index, render_glossary)
 from generated_blocks import fill, ids_in
 from glossary_data import check_introductions, load_glossary, term_anchor
 from guide_data import escape_text
@@ -54,6 +54,7 @@ outlines: dict = {}           # section page -> its outline (page_outline.PageOu
 found_places: dict[tuple[str, int], list] = {}
 glossary_bodies: list[str] = []  # the glossary's body as search reads it, and whole (see _fill_in_body)
 tooltip_strings = ""          # data/interface.yml's "tooltips" words, for assets/guide.js
+page_words: dict[str, dict[str, str]] = {}  # data/interface.yml, for the glossary and the concept index
 H2 = re.compile(r'<h2 id="([^"]+)"')
 
 
@@ -63,8 +64,13 @@ class TermPlace(NamedTuple):
 
 
 def on_config(config):
-    global glossary, forms, matcher, html_matcher, tips, tooltip_strings
+    global glossary, forms, matcher, html_matcher, tips, tooltip_strings, page_words
     tooltip_strings = interface_strings.json_block(interface_strings.load(config), "tooltips")
+    page_words = {
+        "glossary": interface_strings.section_words(config, "glossary", GLOSSARY_WORDS, "write the glossary page"),
+        "concept_index": interface_strings.section_words(config, "concept_index", INDEX_WORDS,
+                                                         "write the concept index"),
+    }
     entries = load_glossary(Path(config.config_file_path).parent)
     glossary = {entry["term"]: entry for entry in entries}
     forms = build_forms(entries)
@@ -78,8 +84,8 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     outlines = site_outlines(files, config.nav)
     check_introductions(list(glossary.values()), set(outlines), root)
-    files.append(File.generated(config, GLOSSARY_PAGE, content=glossary_markdown()))
-    files.append(File.generated(config, INDEX_PAGE, content=concept_index_markdown()))
+    files.append(File.generated(config, GLOSSARY_PAGE, content=glossary_markdown(page_words)))
+    files.append(File.generated(config, INDEX_PAGE, content=concept_index_markdown(page_words)))
     site_files = files
     return files
 
@@ -101,9 +107,9 @@ def render_bodies(uri: str, page_url: str, files) -> tuple[str, str]:
 
     if uri == GLOSSARY_PAGE:
         titles = {u: o.title for u, o in outlines.items()}
-        return (render_glossary(entries, places, titles, href),
-                render_glossary(entries, places, titles, href, for_search=True))
-    index = render_concept_index(entries, places, href)
+        return (render_glossary(entries, places, titles, href, page_words),
+                render_glossary(entries, places, titles, href, page_words, for_search=True))
+    index = render_concept_index(entries, places, href, page_words)
     return index, index
 
 

@@ -1,6 +1,8 @@
 """Unit tests of the glossary data rules, the term matcher and the index builder."""
 
 import pytest
+import yaml
+from conftest import ROOT
 
 from concept_pages import Place, render_concept_index, render_glossary
 from glossary_data import check_introductions, load_glossary
@@ -159,6 +161,9 @@ PLACES = {
 }
 
 
+WORDS = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+
+
 def href(uri, anchor):
     """Links as the hook writes them from a page at the site's root, with directory URLs."""
     url = "../" + uri[:-3] + "/"
@@ -166,7 +171,7 @@ def href(uri, anchor):
 
 
 def test_index_marks_main_entry_first_and_links_headings():
-    index = render_concept_index(ENTRIES, PLACES, href)
+    index = render_concept_index(ENTRIES, PLACES, href, WORDS)
     empathy = index[index.index('id="idx-empathy"'):index.index("working alliance</span>")]
     main = '<strong>2.2 Empathy: <a href="../02-f/empathy/#levels">Levels</a></strong> (main entry)'
     assert empathy.index(main) < empathy.index('2.1 Principles: <a href="../02-f/principles/#core">Core conditions</a>')
@@ -175,20 +180,24 @@ def test_index_marks_main_entry_first_and_links_headings():
 
 
 def test_index_has_see_entries_for_synonyms():
-    index = render_concept_index(ENTRIES, PLACES, href)
+    index = render_concept_index(ENTRIES, PLACES, href, WORDS)
     assert '<li>therapeutic alliance, <em>see</em> <a href="#idx-working-alliance">working alliance</a></li>' in index
 
 
 def test_glossary_page_escapes_data_and_marks_french():
-    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy", "02-f/principles.md": "2.1 Principles"}, href)
+    page = render_glossary(ENTRIES, PLACES, {"02-f/empathy.md": "2.2 Empathy", "02-f/principles.md": "2.1 Principles"}, href, WORDS)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '<span lang="fr">empathie</span>' in page
     assert page.count('<h3 id="empathy">empathy</h3>') == 1
-    assert '<li>Introduced in <a href="../02-f/empathy/">2.2 Empathy</a></li>' in page
+    text = WORDS["glossary"]
+    introduced = text["introduced_in"].format(page='<a href="../02-f/empathy/">2.2 Empathy</a>')
+    assert f"<li>{introduced}</li>" in page
     # the other sections are listed by name; their headings are in the concept index
-    assert ('<li>Also discussed in 1 other section: <a href="../02-f/principles/">2.1 Principles</a> '
-            '(headings in the <a href="../concept-index/#idx-empathy">concept index</a>)</li>') in page
-    assert "Also discussed" not in page[page.index('id="working-alliance"'):]
+    also = text["also_discussed_one"].format(
+        pages='<a href="../02-f/principles/">2.1 Principles</a>',
+        index=f'<a href="../concept-index/#idx-empathy">{text["index_link"]}</a>')
+    assert f"<li>{also}</li>" in page
+    assert also.split("<")[0] not in page[page.index('id="working-alliance"'):]
     assert '<a href="#letter-e">E</a>' in page and '<a href="#letter-w">W</a>' in page
 
 
