@@ -1,7 +1,8 @@
 """References: the generated references page and the check of every in-text citation.
 
 Reads data/references.yml. Events:
-- on_config: load and validate the references;
+- on_config: load and validate the references, and the page's words (data/interface.yml,
+  section "references");
 - on_files: generate references.md (a title, an introduction and a marker);
 - on_page_content: put the list in place, written as HTML (APA 7, alphabetical);
 - on_page_markdown (before mkdocs-quiz, so quiz explanations are checked too):
@@ -19,6 +20,7 @@ from pathlib import Path
 from citation_check import find_citations, reference_index, reference_keys, resolve
 from generated_blocks import fill, marker
 from guide_data import Field, load_entries
+from interface_strings import filled_html, section_words
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -40,10 +42,12 @@ log = get_plugin_logger("references")
 references: list[dict] = []
 cited: set[tuple[str, str]] = set()
 index: dict[tuple[str, str], tuple[str, str]] = {}
+words: dict[str, str] = {}  # data/interface.yml, section "references"
 
 
 def on_config(config):
-    global references, cited, index
+    global references, cited, index, words
+    words = section_words(config, "references", ("title", "intro"), "title and introduce the references page")
     root = Path(config.config_file_path).parent
     references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _web_addresses_only)
     cited = set()
@@ -57,7 +61,7 @@ def _web_addresses_only(entries: list[dict], label) -> list[str]:
 
 
 def on_files(files, config):
-    files.append(File.generated(config, REFERENCES_PAGE, content=REFERENCES_MARKDOWN))
+    files.append(File.generated(config, REFERENCES_PAGE, content=references_markdown(words)))
     return files
 
 
@@ -99,13 +103,9 @@ def on_post_build(config):
             )
 
 
-REFERENCES_MARKDOWN = (
-    "# References\n\n"
-    "Works cited in this guide, in APA 7 style. Most entries were checked against a catalogue "
-    "record, a publisher's page or the text itself. Where a detail could be confirmed only "
-    "through another work that cites it, the entry says so in brackets: check those details "
-    "in a library catalogue before you cite them yourself.\n\n" + marker("references") + "\n"
-)
+def references_markdown(words: dict[str, str]) -> str:
+    """The page's Markdown: its title, its introduction and the list's marker."""
+    return f'# {filled_html(words["title"])}\n\n{filled_html(words["intro"])}\n\n{marker("references")}\n'
 
 
 def render_references(entries: list[dict]) -> str:
