@@ -28,7 +28,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from generated_blocks import fill, ids_in, marker
-from interface_strings import load as load_strings
+from interface_strings import filled_html, load as load_strings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -42,6 +42,7 @@ from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
+PRINT_WORDS = ("question", "choose_all")  # data/interface.yml, section print: checked when the build starts
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
@@ -84,6 +85,10 @@ def page_key(src_uri: str) -> str:
 def on_config(config):
     global words
     words = load_strings(config).get("print", {})
+    missing = [key for key in PRINT_WORDS if not words.get(key)]
+    if missing:
+        raise PluginError(f"data/interface.yml, section print: missing {', '.join(missing)}; these words "
+                          "label the printed questions. Add them (see the other keys of that section).")
 
 
 def with_answer_key() -> bool:
@@ -253,18 +258,19 @@ def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[s
     def print_quiz(match: re.Match[str]) -> str:
         n = len(answers) + 1
         label = f"{number}.{n}" if "." in number else f"{number}.R{n}"
+        heading = filled_html(words["question"], label=label)
         question = match["question"].strip()
         options = QUIZ_OPTION.findall(match["form"])
         if options:
             correct = [LETTERS[i] for i, (attrs, _) in enumerate(options) if "data-correct" in attrs]
-            choose = " (choose all that apply)" if len(correct) > 1 else ""
+            choose = f" {filled_html(words['choose_all'])}" if len(correct) > 1 else ""
             items = "".join(f"<li>{LETTERS[i]}. {text}</li>" for i, (_, text) in enumerate(options))
-            question = _lead(question, f"<strong>Question {label}.</strong>{choose} ") + f'<ul class="print-options">{items}</ul>'
+            question = _lead(question, f"<strong>{heading}</strong>{choose} ") + f'<ul class="print-options">{items}</ul>'
             answer = ", ".join(correct) + "."
         else:
             blanks = [html_lib.escape(html_lib.unescape(b)) for b in QUIZ_BLANK.findall(question)]
             question = _lead(QUIZ_BLANK.sub('<span class="print-blank">____________</span>', question),
-                             f"<strong>Question {label}.</strong> ")
+                             f"<strong>{heading}</strong> ")
             answer = f"<em>{', '.join(blanks)}</em>."
         objective = objectives[n - 1] if n <= len(objectives) else ""
         answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} ") + objective)

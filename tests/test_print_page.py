@@ -28,6 +28,16 @@ BLANK = ('<div class="quiz quiz-fill-blank" data-quiz-type="fill-blank" id="quiz
          '<section class="content hidden"><p>See <a href="#c">c</a>.</p></section>\n</div>')
 
 
+@pytest.fixture(autouse=True)
+def print_words(monkeypatch):
+    """The print edition's words, as on_config loads them from data/interface.yml."""
+    import print_page
+
+    words = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))["print"]
+    monkeypatch.setattr(print_page, "words", words)
+    return words
+
+
 def test_a_choice_question_prints_without_its_answer_which_goes_to_the_key():
     html, answers = print_quizzes("<p>Before.</p>" + CHOICE, "2.2")
     assert html.startswith("<p>Before.</p>") and 'class="quiz' not in html
