@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from guide_data import DataFileError, LineDict, display_path, read_yaml
+from shared.guide_data import DataFileError, LineDict, display_path, read_yaml
 
 INTERFACE_FILE = "data/interface.yml"
 
