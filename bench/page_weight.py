@@ -107,7 +107,7 @@ def quiz_asset_cost(site: Path) -> None:
     from mkdocs_quiz import plugin as quiz_plugin
 
     inline = gz((quiz_plugin.style + quiz_plugin.js_script).encode("utf-8"))
-    pages = sorted(site.glob("0[1-7]-*/*/index.html"))
+    pages = sorted(site.glob("[0-9][0-9]-*/*/index.html"))
     first, second = pages[0], pages[1]
     cache: set[str] = set()
     visit1 = page_weight(site, first, cache)["total"]

@@ -20,11 +20,11 @@ import html
 import re
 from pathlib import Path
 
-from generated_blocks import fill, marker
-from guide_data import DataFileError, Field, check_fields, escape_text, load_entries
-from interface_strings import filled_html, section_words
+from shared.generated_blocks import fill, marker
+from shared.guide_data import DataFileError, Field, check_fields, escape_text, load_entries
+from shared.interface_strings import filled_html, section_words
 from mkdocs.structure.files import File
-from page_outline import site_outlines
+from shared.page_outline import site_outlines
 
 COMPARISON_FILE = "data/comparison.yml"
 COMPARISON_PAGE = "framework-comparison.md"

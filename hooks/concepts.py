@@ -28,17 +28,17 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import NamedTuple
 
-import interface_strings
-from concept_pages import (GLOSSARY_WORDS, INDEX_PAGE, INDEX_WORDS, Place, concept_index_markdown,
+from shared import interface_strings
+from shared.concept_pages import (GLOSSARY_WORDS, INDEX_PAGE, INDEX_WORDS, Place, concept_index_markdown,
                            glossary_markdown, render_concept_index, render_glossary)
-from generated_blocks import fill, ids_in
-from glossary_data import check_introductions, load_glossary, term_anchor
-from guide_data import escape_text
+from shared.generated_blocks import fill, ids_in
+from shared.glossary_data import check_introductions, load_glossary, term_anchor
+from shared.guide_data import escape_text
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from page_outline import is_chapter_page, is_section_page, site_outlines
-from term_matcher import SKIPPED_HTML, TermMatcher, build_forms
+from shared.page_outline import is_chapter_page, is_section_page, site_outlines
+from shared.term_matcher import SKIPPED_HTML, TermMatcher, build_forms
 
 GLOSSARY_PAGE = "glossary.md"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from guide_data import escape_text
+from shared.guide_data import escape_text
 from mkdocs.exceptions import PluginError
 
 MARKER = re.compile(r"<!--\s*course_identity:\s*(?P<field>[\w]+)\s*-->")

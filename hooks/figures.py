@@ -30,10 +30,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generated_blocks import fill, marker
+from shared.generated_blocks import fill, marker
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from page_outline import mask_fenced_code
+from shared.page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir
 SVG_NS = "http://www.w3.org/2000/svg"

@@ -6,7 +6,7 @@ data/interface.yml (the banner's words). Writes nothing. Events:
 - on_config: in the instructor edition, put the banner's words in `extra.edition_banner`
   (overrides/main.html shows it on every page and asks search engines not to index it);
 - on_page_markdown (priority 110, before every check and before mkdocs-quiz): in the
-  student edition, remove every `!!! instructor` block from the page (hooks/instructor_notes.py),
+  student edition, remove every `!!! instructor` block from the page (hooks/shared/instructor_notes.py),
   so that nothing of it reaches the HTML, the search index or the print edition.
 `make instructor` builds the instructor edition into exports/instructor-edition/; the
 Pages workflow (.github/workflows/deploy.yml) builds the student site only.
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 
-import interface_strings
-from instructor_notes import strip_instructor_notes
+from shared import interface_strings
+from shared.instructor_notes import strip_instructor_notes
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

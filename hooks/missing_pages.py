@@ -16,11 +16,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from glossary_data import GLOSSARY_FILE
-from guide_data import LineDict, read_yaml
+from shared.glossary_data import GLOSSARY_FILE
+from shared.guide_data import LineDict, read_yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_order
+from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_order
 
 COMPARISON_FILE = "data/comparison.yml"
 # [text](../04-skills/silence.md#pauses): a relative link to a Markdown page

@@ -1,7 +1,7 @@
 """Mastery by learning objective on the "My progress" page, for assets/objectives.js to fill.
 
 Events:
-- on_files: from the bank of hooks/objective_rules.py, one list per page with objectives (in
+- on_files: from the bank of hooks/shared/objective_rules.py, one list per page with objectives (in
   nav order): each objective's text, linked to the heading that teaches it (the one its
   questions' explanations link to most; else the page, whose top holds the objectives box),
   and which questions check it (a chapter overview's questions count for the section
@@ -23,14 +23,14 @@ import html as html_lib
 import json
 import re
 
-from generated_blocks import fill, marker
-from guide_data import escape_text
-from interface_strings import load as load_strings
+from shared.generated_blocks import fill, marker
+from shared.guide_data import escape_text
+from shared.interface_strings import load as load_strings
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
-from objective_rules import guide_bank, teaching_anchor
-from page_outline import site_outlines
-from question_cues import rendered_text
+from shared.objective_rules import guide_bank, teaching_anchor
+from shared.page_outline import site_outlines
+from shared.question_cues import rendered_text
 
 PROGRESS_PAGE = "progress.md"
 SCRIPT = "assets/objectives.js"

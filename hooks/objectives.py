@@ -3,11 +3,11 @@
 Events:
 - on_config: read the thresholds of the cue check from mkdocs.yml
   (`extra: guide_rules: question_bank:`), failing on a missing or non-numeric one;
-- on_files: read every page's objectives and questions (hooks/objective_rules.py) and fail
+- on_files: read every page's objectives and questions (hooks/shared/objective_rules.py) and fail
   the build, naming file and line, when an objective in a "Learning objectives" box has no id
   (or a repeated or malformed one), a question names no objective or one that does not
   exist, or an objective is checked by no question; then measure the whole bank's cues
-  (hooks/question_cues.py), print the figures, and fail when one is over its threshold,
+  (hooks/shared/question_cues.py), print the figures, and fail when one is over its threshold,
   naming the worst questions. Every problem is reported at once;
 - on_page_markdown, after hooks/quiz_checks.py and before mkdocs-quiz: each quiz's
   `<!-- objectives: ... -->` line taken out (it is for the build, not for readers' pages).
@@ -21,9 +21,9 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from page_outline import mask_fenced_code
-from objective_rules import guide_bank
-from question_cues import THRESHOLDS, measure, over_thresholds
+from shared.page_outline import mask_fenced_code
+from shared.objective_rules import guide_bank
+from shared.question_cues import THRESHOLDS, measure, over_thresholds
 
 SETTINGS = "extra: guide_rules: question_bank:"
 # "<quiz>\n<!-- objectives: rate-empathy -->\n": the objectives line, right after the opening tag

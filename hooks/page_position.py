@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 import re
 
-import interface_strings
-from guide_data import escape_text
-from page_outline import is_section_page, nav_order
-from quiz_source import QUIZ
+from shared import interface_strings
+from shared.guide_data import escape_text
+from shared.page_outline import is_section_page, nav_order
+from shared.quiz_source import QUIZ
 
 WORDS_PER_MINUTE = 200          # a common figure for reading study text on screen
 WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from glossary_data import GLOSSARY_FILE, load_glossary, term_anchor
-from instructor_notes import strip_instructor_notes
+from shared.glossary_data import GLOSSARY_FILE, load_glossary, term_anchor
+from shared.instructor_notes import strip_instructor_notes
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from page_outline import is_chapter_page, is_section_page, outline
-from quiz_source import QUIZ
+from shared.page_outline import is_chapter_page, is_section_page, outline
+from shared.quiz_source import QUIZ
 
 log = get_plugin_logger("page_rules")
 SETTINGS = "mkdocs.yml, extra.guide_rules"

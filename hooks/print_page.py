@@ -12,7 +12,7 @@ from Markdown twice. Events:
   between pages turned into links inside the print page, collapsible boxes opened, and
   each quiz replaced by a printed question whose answer and explanation go to an answer
   key at the end, as in a textbook (left out when GUIDE_ANSWER_KEY=false, for a handout),
-  with the learning objective(s) each question checks (hooks/objective_rules.py; the
+  with the learning objective(s) each question checks (hooks/shared/objective_rules.py; the
   label from data/interface.yml, `print:`); terms printed plainly (the glossary is in the
   book); each link to another page's part followed, on paper, by "see section 2.2" (its
   number, or its title). Then check that every link inside it resolves.
@@ -27,18 +27,18 @@ import os
 import re
 from urllib.parse import urljoin, urlsplit
 
-from generated_blocks import fill, ids_in, marker
-from interface_strings import filled_html, load as load_strings
+from shared.generated_blocks import fill, ids_in, marker
+from shared.interface_strings import filled_html, load as load_strings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from course_identity import filled_identity
-from guide_data import escape_text
-from objective_rules import guide_bank
-from page_outline import nav_order
-from question_cues import rendered_text
-from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
+from shared.guide_data import escape_text
+from shared.objective_rules import guide_bank
+from shared.page_outline import nav_order
+from shared.question_cues import rendered_text
+from shared.quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
@@ -46,7 +46,7 @@ PRINT_WORDS = ("question", "choose_all")  # data/interface.yml, section print: c
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
-# interface's words handed to scripts (hooks/interface_strings.py)
+# interface's words handed to scripts (hooks/shared/interface_strings.py)
 QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
                          r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
@@ -244,7 +244,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
     html, answers = print_quizzes(html, number, objectives)
     if 'class="quiz' in html:
         raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
-                          "mkdocs-quiz's HTML may have changed (see hooks/quiz_markup.py)")
+                          "mkdocs-quiz's HTML may have changed (see hooks/shared/quiz_markup.py)")
     return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>', answers
 
 

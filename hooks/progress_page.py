@@ -18,12 +18,12 @@ from __future__ import annotations
 import html as html_lib
 from typing import NamedTuple
 
-import interface_strings
-from generated_blocks import fill, marker
-from guide_data import escape_text
+from shared import interface_strings
+from shared.generated_blocks import fill, marker
+from shared.guide_data import escape_text
 from mkdocs.structure.files import File
-from quiz_source import QUIZ
-from page_outline import is_chapter_page, is_section_page, nav_titles, site_outlines
+from shared.quiz_source import QUIZ
+from shared.page_outline import is_chapter_page, is_section_page, nav_titles, site_outlines
 
 PROGRESS_PAGE = "progress.md"
 CONTINUE_PLACE = 'id="guide-continue"'

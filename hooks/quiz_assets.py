@@ -25,9 +25,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
-import interface_strings
-from guide_data import escape_text
-from quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SCORE_LINE, SEARCH_EXCLUDED
+from shared import interface_strings
+from shared.guide_data import escape_text
+from shared.quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SCORE_LINE, SEARCH_EXCLUDED
 
 # Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
 # a search should lead to the text that teaches, and the index that every page loads gets

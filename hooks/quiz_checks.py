@@ -14,9 +14,9 @@ import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from objective_rules import QUIZ_OBJECTIVES
-from page_outline import HEADING, heading_anchor, mask_fenced_code
-from quiz_source import QUIZ, parse_quiz
+from shared.objective_rules import QUIZ_OBJECTIVES
+from shared.page_outline import HEADING, heading_anchor, mask_fenced_code
+from shared.quiz_source import QUIZ, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")

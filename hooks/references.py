@@ -17,10 +17,10 @@ import html
 import re
 from pathlib import Path
 
-from citation_check import find_citations, reference_index, reference_keys, resolve
-from generated_blocks import fill, marker
-from guide_data import Field, load_entries
-from interface_strings import filled_html, section_words
+from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.generated_blocks import fill, marker
+from shared.guide_data import Field, load_entries
+from shared.interface_strings import filled_html, section_words
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File

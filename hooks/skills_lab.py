@@ -23,14 +23,14 @@ import posixpath
 import re
 from pathlib import Path
 
-import interface_strings
-import skills_lab_render as render
-from generated_blocks import fill, marker
-from guide_data import escape_text
+from shared import interface_strings
+from shared import skills_lab_render as render
+from shared.generated_blocks import fill, marker
+from shared.guide_data import escape_text
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
-from page_outline import mask_fenced_code, site_outlines
-from skills_lab_data import check_links, load_lab
+from shared.page_outline import mask_fenced_code, site_outlines
+from shared.skills_lab_data import check_links, load_lab
 
 # "<!-- skills-lab: skill paraphrase -->" on a line of its own
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*skills-lab:[ \t]*(?P<kind>[a-z]+)(?:[ \t]+(?P<id>[\w-]+))?[ \t]*-->[ \t]*$", re.M)

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tools")]
 
 from guide_project import load_config  # noqa: E402
-from page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_order  # noqa: E402
+from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_order  # noqa: E402
 from page_rules import rules_from  # noqa: E402
-from quiz_source import QUIZ  # noqa: E402
+from shared.quiz_source import QUIZ  # noqa: E402
 
 CONFIG = load_config(ROOT)
 SITE_NAME = CONFIG["site_name"]

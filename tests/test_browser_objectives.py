@@ -1,7 +1,7 @@
 """Mastery by learning objective on "My progress", in a real browser: answer a question of one
 objective right and a question of another wrong, on one section page; the progress page shows
 both objectives with those counts, the missed one first. The page and its questions are
-chosen from the guide's own objectives (hooks/objective_rules.py), not hard-coded."""
+chosen from the guide's own objectives (hooks/shared/objective_rules.py), not hard-coded."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import re
 
 import pytest
 from conftest import ROOT
-from objective_rules import read_bank
-from page_outline import is_section_page
+from shared.objective_rules import read_bank
+from shared.page_outline import is_section_page
 from test_objectives import real_sources
 
 INTERFACE = ROOT / "data/interface.yml"

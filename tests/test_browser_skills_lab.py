@@ -15,7 +15,7 @@ import re
 
 import pytest
 import skills_lab
-import skills_lab_data as data
+from shared import skills_lab_data as data
 import yaml
 from conftest import ROOT
 

@@ -1,6 +1,6 @@
-"""Unit tests of hooks/citation_check.py."""
+"""Unit tests of hooks/shared/citation_check.py."""
 
-from citation_check import find_citations, reference_index, resolve
+from shared.citation_check import find_citations, reference_index, resolve
 
 INDEX = reference_index([
     "Rogers, 1957", "Elliott et al., 2018", "Maslach & Jackson, 1981",

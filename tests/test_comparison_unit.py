@@ -8,9 +8,9 @@ import yaml
 import comparison
 from mkdocs.exceptions import PluginError
 from conftest import ROOT
-from generated_blocks import fill
-from guide_data import DataFileError
-from page_outline import PageOutline, Part
+from shared.generated_blocks import fill
+from shared.guide_data import DataFileError
+from shared.page_outline import PageOutline, Part
 
 REAL = yaml.safe_load((ROOT / "data" / "comparison.yml").read_text(encoding="utf-8"))
 WORDS = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))["comparison"]

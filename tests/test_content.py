@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from citation_check import find_citations, reference_index, resolve
+from shared.citation_check import find_citations, reference_index, resolve
 from guide_facts import CHAPTERS, NAV, ROOT, RULES, SECTIONS, data, questions, source
 from page_rules import chapter_problems, marked_terms_problem, prose_words, section_problems
 

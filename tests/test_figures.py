@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 import figures
 from conftest import ROOT, built_pages
 from figures import FigureError, replace_markers
-from generated_blocks import fill
-from page_outline import nav_order
+from shared.generated_blocks import fill
+from shared.page_outline import nav_order
 
 FIGURES = ROOT / "docs" / "assets" / "figures"
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -182,7 +182,7 @@ SVG_FILES = sorted(FIGURES.glob("*.svg"))
 def nav_figure_markers() -> list[str]:
     """The figure markers of the pages in the nav (not the examples in fenced code)."""
     from guide_facts import NAV, source
-    from page_outline import mask_fenced_code
+    from shared.page_outline import mask_fenced_code
     return [name for page in NAV for name in re.findall(r"<!-- figure: ([\w-]+) -->", mask_fenced_code(source(page)))]
 
 

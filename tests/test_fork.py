@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.citation_check import find_citations, reference_index, reference_keys, resolve
 from conftest import ROOT, copy_project, run_build
 from guide_facts import CHAPTERS, data
-from page_outline import mask_fenced_code
+from shared.page_outline import mask_fenced_code
 
 FORK_NAME = "Relation d'aide I"
 FORK_TESTS = ["test_content.py", "test_site_build.py", "test_print_page.py", "test_figures.py",

@@ -4,10 +4,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from concept_pages import Place, render_concept_index, render_glossary
-from glossary_data import check_introductions, load_glossary
-from guide_data import DataFileError
-from term_matcher import SKIPPED_HTML, TermMatcher, build_forms
+from shared.concept_pages import Place, render_concept_index, render_glossary
+from shared.glossary_data import check_introductions, load_glossary
+from shared.guide_data import DataFileError
+from shared.term_matcher import SKIPPED_HTML, TermMatcher, build_forms
 
 ENTRY = """  - term: {term}
     french: {french}
@@ -207,7 +207,7 @@ def test_index_places_from_the_tooltip_pass_match_those_read_from_markdown():
     Both must give the same places."""
     import markdown as md
     import concepts
-    from page_outline import outline
+    from shared.page_outline import outline
 
     uri = "02-f/empathy.md"
     source = "# 2.2 Empathy\n\nEmpathy first.\n\n## Levels { #levels }\n\nA client and a working alliance.\n\n## Trust\n\nClients again.\n"

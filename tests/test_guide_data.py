@@ -1,8 +1,8 @@
-"""Unit tests of hooks/guide_data.py: every bad-input case names file, entry, line and fix."""
+"""Unit tests of hooks/shared/guide_data.py: every bad-input case names file, entry, line and fix."""
 
 import pytest
 
-from guide_data import DataFileError, Field, escape_text, load_entries
+from shared.guide_data import DataFileError, Field, escape_text, load_entries
 
 FIELDS = {"term": Field(str), "french": Field(str), "forms": Field(list, required=False)}
 

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT, built_pages, run_build
 from guide_facts import NAV, SECTIONS, source, url_of
-from instructor_notes import instructor_blocks, strip_instructor_notes
+from shared.instructor_notes import instructor_blocks, strip_instructor_notes
 from page_rules import reflection_questions_in
 
 PAGE = """# T

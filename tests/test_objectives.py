@@ -9,10 +9,10 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project, run_build
 from mkdocs.exceptions import PluginError
-from objective_rules import page_stem, read_bank, teaching_anchor
+from shared.objective_rules import page_stem, read_bank, teaching_anchor
 from objectives import read_limits
-from page_outline import is_chapter_page, is_section_page, nav_order
-from question_cues import measure, over_thresholds, rendered_text
+from shared.page_outline import is_chapter_page, is_section_page, nav_order
+from shared.question_cues import measure, over_thresholds, rendered_text
 
 SECTION = "02-foundations/empathy.md"
 OVERVIEW = "02-foundations/index.md"

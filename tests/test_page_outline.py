@@ -1,10 +1,10 @@
-"""Unit tests of hooks/page_outline.py: outlines, and that they never go stale."""
+"""Unit tests of hooks/shared/page_outline.py: outlines, and that they never go stale."""
 
 import os
 
 from mkdocs.structure.files import File, Files
 
-from page_outline import mask_fenced_code, site_outlines
+from shared.page_outline import mask_fenced_code, site_outlines
 
 
 def _files(docs):

@@ -6,7 +6,7 @@ import yaml
 
 from conftest import ROOT
 import guide_facts
-from page_outline import nav_order
+from shared.page_outline import nav_order
 import pytest
 from mkdocs.exceptions import PluginError
 

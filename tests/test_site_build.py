@@ -5,9 +5,9 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
 from conftest import built_pages
-from glossary_data import term_anchor
+from shared.glossary_data import term_anchor
 from guide_facts import CHAPTERS, CONFIG, EXTRA, NAV, QUIZ_PAGES, RULES, SECTIONS, chapter_of, data, sample_section, url_of
-from page_outline import nav_order
+from shared.page_outline import nav_order
 
 
 class LinksAndIds(HTMLParser):
@@ -171,7 +171,7 @@ def test_glossary_page_lists_every_term_with_french(built_site):
     terms = data("glossary")["terms"]
     html = html_of(built_site, "glossary/").read_text(encoding="utf-8")
     ids = parse(html_of(built_site, "glossary/")).ids
-    from glossary_data import term_anchor
+    from shared.glossary_data import term_anchor
     assert all(term_anchor(t["term"]) in ids for t in terms)
     assert html.count('<span lang="fr">') == len(terms)
 

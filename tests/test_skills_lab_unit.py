@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 import skills_lab
-import skills_lab_data as data
-import skills_lab_render as render
+from shared import skills_lab_data as data
+from shared import skills_lab_render as render
 import yaml
 from conftest import ROOT, copy_project, run_build
 from mkdocs.exceptions import PluginError
-from page_outline import outline
+from shared.page_outline import outline
 
 STRINGS = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["lab"]
 PAGE = "04-skills/active-listening.md"

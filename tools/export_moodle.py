@@ -33,8 +33,8 @@ sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
 from export_qti import absolute_links  # noqa: E402
 from guide_project import load_config  # noqa: E402
-from page_outline import is_chapter_page, is_section_page, mask_fenced_code  # noqa: E402
-from quiz_source import ANSWER, BLANK, FEEDBACK, QUIZ, parse_quiz  # noqa: E402
+from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code  # noqa: E402
+from shared.quiz_source import ANSWER, BLANK, FEEDBACK, QUIZ, parse_quiz  # noqa: E402
 
 OBJECTIVES = re.compile(r"^\s*<!--\s*objectives:\s*(?P<ids>.*?)\s*-->\s*\n?")
 COMMENT = re.compile(r"<!--.*?-->", re.S)

@@ -14,7 +14,7 @@ our side:
 - Explanations link to headings of the guide with relative Markdown links, which mean
   nothing inside an LMS and which the exporter copies as Markdown text; they are rewritten
   to HTML links to the hosted guide (`site_url`), which the exporter keeps as HTML.
-Each item also carries the learning objective(s) it checks (hooks/objective_rules.py), so
+Each item also carries the learning objective(s) it checks (hooks/shared/objective_rules.py), so
 that an LMS report groups by objective: its title starts with the objective's label
 (`empathy-and-trust/rate-empathy: A client says...`); QTI 1.2 items get a `learning_objective`
 metadata field per objective (label, then text), and QTI 2.1 items an LOM classification
@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
 from guide_project import load_config  # noqa: E402
-from page_outline import is_chapter_page, nav_order  # noqa: E402
-from objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402  (the guide's own reading of objectives)
-from question_cues import rendered_text  # noqa: E402
+from shared.page_outline import is_chapter_page, nav_order  # noqa: E402
+from shared.objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402  (the guide's own reading of objectives)
+from shared.question_cues import rendered_text  # noqa: E402
 
 QUIZ = re.compile(r"<quiz>.*?</quiz>", re.S)
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<path>[^)#\s]*)(?P<anchor>#[\w-]+)?\)")

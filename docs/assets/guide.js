@@ -7,7 +7,7 @@
   "use strict";
 
   /* ---------- Interface words: data/interface.yml, handed to the page by a hook as
-     <script type="application/json" id="strings-SECTION"> (hooks/interface_strings.py) */
+     <script type="application/json" id="strings-SECTION"> (hooks/shared/interface_strings.py) */
   var wordCache = {};
   function words(section) {
     if (!wordCache[section]) {

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from guide_data import Field, LineDict, check_fields, load_entries, raise_if_problems, read_yaml
+from shared.guide_data import Field, LineDict, check_fields, load_entries, raise_if_problems, read_yaml
 
 EXERCISES_FILE = "data/skills-lab/exercises.yml"
 CONVERSATIONS_FILE = "data/skills-lab/conversations.yml"

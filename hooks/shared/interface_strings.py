@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from guide_data import MARKDOWN_SPECIALS, DataFileError, LineDict, display_path, read_yaml
+from shared.guide_data import MARKDOWN_SPECIALS, DataFileError, LineDict, display_path, read_yaml
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")  # "Read more in {framework}" -> framework
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from page_outline import mask_fenced_code
+from shared.page_outline import mask_fenced_code
 
 YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.)"
 # "(...)" holding at least one "Name, 2014" part

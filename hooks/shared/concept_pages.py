@@ -17,10 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
-from generated_blocks import marker
-from glossary_data import term_anchor
-from guide_data import escape_text
-from interface_strings import filled_html
+from shared.generated_blocks import marker
+from shared.glossary_data import term_anchor
+from shared.guide_data import escape_text
+from shared.interface_strings import filled_html
 
 # Parts of a section page that summarise or test rather than treat a concept.
 NOT_INDEXED = {"key-takeaways", "reflection-questions", "check-your-understanding"}

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from guide_data import DataFileError, Field, LineDict, display_path, load_entries
+from shared.guide_data import DataFileError, Field, LineDict, display_path, load_entries
 from markdown.extensions.toc import slugify
 
 GLOSSARY_FILE = "data/glossary.yml"

@@ -22,8 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from page_outline import is_chapter_page, mask_fenced_code, outline
-from quiz_source import QUIZ, QuizParts, parse_quiz
+from shared.page_outline import is_chapter_page, mask_fenced_code, outline
+from shared.quiz_source import QUIZ, QuizParts, parse_quiz
 
 # '!!! abstract "Learning objectives"' (or a collapsible '??? abstract "Learning objectives"')
 OBJECTIVES_BOX = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+\w+[ \t]+"Learning objectives"[ \t]*$')
@@ -233,7 +233,7 @@ _BANK: dict[tuple, tuple[Bank, dict[str, str]]] = {}
 
 def guide_bank(files) -> tuple[Bank, dict[str, str]]:
     """The bank of the guide's own pages (none generated), and their sources by src path."""
-    from page_outline import _version
+    from shared.page_outline import _version
 
     pages = sorted((f for f in files if f.is_documentation_page() and not f.generated_by), key=lambda f: f.src_uri)
     key = tuple(_version(f) for f in pages)

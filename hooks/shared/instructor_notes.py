@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from page_outline import mask_fenced_code
+from shared.page_outline import mask_fenced_code
 
 # the title line, then every following line that is blank or indented by 4 or more
 INSTRUCTOR_BLOCK = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+instructor\b[^\n]*\n(?:(?:[ \t]*\n)*(?: {4}|\t)[^\n]*\n?)*', re.M)

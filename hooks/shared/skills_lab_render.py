@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from skills_lab_data import Lab, is_ending
+from shared.skills_lab_data import Lab, is_ending
 
 # (page, anchor) -> (URL from the current page, link text): built by the hook per page
 Linker = Callable[[str], tuple[str, str]]

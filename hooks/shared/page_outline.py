@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
-from quiz_source import QUIZ
+from shared.quiz_source import QUIZ
 
 # A section page lives in a chapter folder and is not the chapter overview:
 #   02-foundations/empathy-and-trust.md

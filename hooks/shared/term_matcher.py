@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Iterator
 
-from quiz_markup import PROGRESS_WIDGETS, QUIZ_BLOCK
+from shared.quiz_markup import PROGRESS_WIDGETS, QUIZ_BLOCK
 
 # Alternatives tried before a term: the first that matches at a position wins, so a term
 # inside any of these stretches is skipped.

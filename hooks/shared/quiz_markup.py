@@ -1,6 +1,6 @@
 """mkdocs-quiz 1.7's HTML, described once for the hooks that work on rendered pages.
 
-No MkDocs events. hooks/term_matcher.py skips quizzes and the progress widgets when it
+No MkDocs events. hooks/shared/term_matcher.py skips quizzes and the progress widgets when it
 marks terms, hooks/quiz_assets.py keeps them out of search and places the progress box,
 and hooks/print_page.py reads each quiz into a printed question. After upgrading
 mkdocs-quiz, compare these with a built quiz page: tests/test_print_page.py and
