@@ -25,8 +25,7 @@ import re
 
 from shared.generated_blocks import fill, marker
 from shared.guide_data import escape_text
-from shared.interface_strings import load as load_strings
-from mkdocs.exceptions import PluginError
+from shared.interface_strings import section_words
 from mkdocs.utils import get_relative_url
 from shared.objective_rules import guide_bank, teaching_anchor
 from shared.page_outline import site_outlines
@@ -42,11 +41,8 @@ sections: list[dict] = []  # one per page with objectives: its title and its obj
 
 def on_config(config):
     global strings
-    strings = load_strings(config).get("progress", {})
-    missing = [key for key in WORDS if not strings.get(key)]
-    if missing:
-        raise PluginError(f"data/interface.yml, section progress: missing {', '.join(missing)}; these words "
-                          "head and fill the list of learning objectives on the My progress page.")
+    strings = section_words(config, "progress", WORDS,
+                            "head and fill the list of learning objectives on the My progress page")
     return config
 
 

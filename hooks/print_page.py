@@ -28,7 +28,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from shared.generated_blocks import fill, ids_in, marker
-from shared.interface_strings import filled_html, load as load_strings
+from shared.interface_strings import filled_html, section_words
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -84,11 +84,7 @@ def page_key(src_uri: str) -> str:
 
 def on_config(config):
     global words
-    words = load_strings(config).get("print", {})
-    missing = [key for key in PRINT_WORDS if not words.get(key)]
-    if missing:
-        raise PluginError(f"data/interface.yml, section print: missing {', '.join(missing)}; these words "
-                          "label the printed questions. Add them (see the other keys of that section).")
+    words = section_words(config, "print", PRINT_WORDS, "label the printed questions")
 
 
 def with_answer_key() -> bool:
@@ -99,7 +95,7 @@ def with_answer_key() -> bool:
 def on_files(files, config):
     global question_objectives
     print_order[:] = [uri for uri in nav_order(config.nav) if uri not in LEFT_OUT]
-    question_objectives = objectives_by_question(files, load_strings(config).get("print", {}))
+    question_objectives = objectives_by_question(files, words)
     content = (f"---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
                f"{title_page(config.site_name, filled_identity(config.extra.get('course')))}\n\n"
                f'<p class="print-intro">{escape_text(_intro())}</p>\n\n'
