@@ -51,7 +51,7 @@ def main(argv: list[str]) -> None:
     print(f"Build time, median of {runs} pairs of back-to-back builds (seconds; {max(3, runs // 2)} pairs at 16x)")
     print(f"{'scale':>6} {'pages':>6} {'with hooks':>11} {'without':>9} {'ratio':>7} {'hook ms/page':>13} "
           f"{'CPU-time ratio':>15} {'pair ratio (quartiles)':>24}")
-    for copies in (1, 4, 16):
+    for copies in [int(c) for c in argv[2].split(",")] if len(argv) > 2 else (1, 4, 16):
         r = measure(copies, runs if copies < 16 else max(3, runs // 2))
         low, high = r["pair_iqr"]
         print(f"{copies:>5}x {r['pages']:>6} {r['with']:>11.2f} {r['without']:>9.2f} "

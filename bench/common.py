@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SKILLS_LAB_MARKER = re.compile(r"^<!-- skills-lab: .*-->\n", re.M)
 sys.path.insert(0, str(ROOT / "tools"))
 from guide_project import copy_project  # noqa: E402  (shared with the tests)
 
@@ -22,7 +24,12 @@ def temp_project(copies: int = 1) -> Path:
     dest = copy_project(Path(tempfile.mkdtemp(prefix="guide-bench-")))
     for chapter in sorted((dest / "docs").glob("[0-9][0-9]-*")):
         for k in range(2, copies + 1):
-            shutil.copytree(chapter, chapter.with_name(f"{chapter.name}-copy{k}"))
+            copy = chapter.with_name(f"{chapter.name}-copy{k}")
+            shutil.copytree(chapter, copy)
+            # a Skills lab exercise belongs to one page: the copies keep the text, not the markers
+            for page in copy.glob("*.md"):
+                text = page.read_text(encoding="utf-8")
+                page.write_text(SKILLS_LAB_MARKER.sub("", text), encoding="utf-8")
     # The same config without the guide's hooks: the baseline the hooks are measured against.
     (dest / "mkdocs-nohooks.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
     return dest

@@ -44,6 +44,8 @@ def on_page_content(html, page, config, files):
     if not is_section_page(uri) or TITLE_END not in html:
         return html
     siblings = chapter_sections(nav_order(config.nav), uri)
+    if uri not in siblings:  # a page left out of the nav has no place to show (MkDocs warns about it)
+        return html
     line = position_line(siblings.index(uri) + 1, len(siblings), minutes.get(uri, 1))
     return html.replace(TITLE_END, TITLE_END + "\n" + line, 1)
 
