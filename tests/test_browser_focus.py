@@ -47,7 +47,7 @@ def test_the_phone_menu_opens_from_the_keyboard(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(site_url)
-    button = page.locator('.md-header label[for="__drawer"]')
+    button = page.locator('.md-header button[data-guide-toggle="__drawer"]')
     for _ in range(10):
         page.keyboard.press("Tab")
         if button.evaluate("b => document.activeElement === b"):
@@ -64,4 +64,46 @@ def test_the_phone_menu_opens_from_the_keyboard(browser, site_url):
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__drawer').checked")
     assert button.evaluate("b => document.activeElement === b"), "Escape did not return focus to the menu button"
+    context.close()
+
+
+def tab_to(page, locator, presses=10):
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if locator.evaluate("b => document.activeElement === b"):
+            return
+    pytest.fail(f"Tab does not reach {locator}")
+
+
+def test_the_phone_search_opens_from_the_keyboard(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url)
+    button = page.locator('.md-header button[data-guide-toggle="__search"]')
+    tab_to(page, button)
+    assert button.get_attribute("aria-label"), "the search button has no name"
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    assert button.get_attribute("aria-expanded") == "true"
+    # Material's own click handler on its label still runs: the search field takes focus
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    context.close()
+
+
+@pytest.mark.parametrize("width, shown", [(390, {"__drawer", "__search"}), (1000, {"__drawer"}), (1280, set())])
+def test_header_buttons_are_real_buttons_shown_where_materials_labels_were(browser, site_url, width, shown):
+    """The labels they replace carry no role (a <label> may not be a button) and stay hidden;
+    each button shows at the widths where Material showed its label."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_selector(".md-header button[data-guide-toggle]", state="attached")
+    found = page.evaluate("""() => ({
+      visible: [...document.querySelectorAll('.md-header button[data-guide-toggle]')]
+        .filter(b => b.checkVisibility()).map(b => b.dataset.guideToggle),
+      labels: [...document.querySelectorAll('.md-header label.md-header__button[for="__drawer"], .md-header label.md-header__button[for="__search"]')]
+        .map(l => ({role: l.getAttribute('role'), visible: l.checkVisibility()}))})""")
+    assert set(found["visible"]) == shown
+    assert found["labels"] and all(label == {"role": None, "visible": False} for label in found["labels"])
     context.close()

@@ -322,11 +322,26 @@
     place.hidden = false;
   }
 
-  /* ---------- Keyboard: Material's header buttons for the menu and search are <label>s,
-     which Tab skips; they become buttons. What they open takes no focus while closed
+  /* ---------- Keyboard: Material's header buttons for the menu and search are <label>s of
+     hidden checkboxes, which Tab skips and which may not take a button's role. Each gets a
+     real <button> in its place, which clicks the label (so Material's own handlers still run);
+     the label stays, hidden, for Material's script. What they open takes no focus while closed
      (Material only slides or shrinks it out of sight, where Tab would walk through it
      unseen): the drawer at phone and tablet width, search's box at phone width, and
      search's empty results at every width. */
+  function headerButton(toggleId) {
+    var label = document.querySelector('.md-header label.md-header__button[for="' + toggleId + '"]');
+    if (!label) return null;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-guide-toggle", toggleId);  // guide.css: shown where the label was
+    while (label.firstChild) button.appendChild(label.firstChild);  // the icon
+    button.addEventListener("click", function () { label.click(); });
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
+    return button;
+  }
   function keyboardPanel(toggleId, button, panel, hiddenWhen) {
     var toggle = document.getElementById(toggleId);
     if (!toggle || !panel) return null;
@@ -335,22 +350,13 @@
       panel.inert = hidden;
       if (button) button.setAttribute("aria-expanded", String(toggle.checked));
     }
-    if (button) {
-      button.tabIndex = 0;
-      button.setAttribute("role", "button");
-      button.addEventListener("keydown", function (event) {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
-        toggle.click();
-      });
-    }
     toggle.addEventListener("change", sync);
     sync();
     return { toggle: toggle, sync: sync };
   }
   function initHeaderButtons() {
     var drawer = document.querySelector(".md-sidebar--primary");
-    var menuButton = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var menuButton = headerButton("__drawer");
     var narrowMenu = window.matchMedia("(max-width: 76.2344em)");  // Material's drawer breakpoint
     var menu = keyboardPanel("__drawer", menuButton, drawer, function (open) { return narrowMenu.matches && !open; });
     if (menu) {
@@ -369,17 +375,23 @@
         if (menuButton) menuButton.focus();
       });
     }
-    var searchButton = document.querySelector('.md-header label.md-header__button[for="__search"]');
+    var searchButton = headerButton("__search");
     var narrowSearch = window.matchMedia("(max-width: 59.9844em)");  // Material's search overlay breakpoint
     var searchBox = keyboardPanel("__search", searchButton, document.querySelector(".md-search"),
       function (open) { return narrowSearch.matches && !open; });
     var results = keyboardPanel("__search", null, document.querySelector(".md-search__output"),
       function (open) { return !open; });
-    if (searchBox) narrowSearch.addEventListener("change", searchBox.sync);
-    if (searchButton && !searchButton.getAttribute("aria-label")) {
-      var input = document.querySelector(".md-search__input");
-      if (input) searchButton.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+    var input = document.querySelector(".md-search__input");
+    if (searchBox && input) {
+      narrowSearch.addEventListener("change", searchBox.sync);
+      // Material focuses the field on the label's click, before the box stops being inert
+      // (on a phone, the keyboard would not open): focus it once the box is open
+      searchBox.toggle.addEventListener("change", function () {
+        if (searchBox.toggle.checked && document.activeElement !== input) input.focus();
+      });
     }
+    if (searchButton && input && !searchButton.getAttribute("aria-label"))
+      searchButton.setAttribute("aria-label", input.getAttribute("aria-label") || "");
     return results;
   }
 
