@@ -315,3 +315,27 @@ def test_axe_finds_no_violation_on_lab_pages(browser, site_url, page_url, scheme
     problems = [f"{v['id']} ({v['impact']}) {n['target']}" for v in violations for n in v["nodes"][:3]]
     assert not problems, f"{page_url}, {scheme}:\n" + "\n".join(problems)
     context.close()
+
+
+def test_a_closed_set_shows_earlier_attempts_once_opened_and_loading_shifts_nothing(browser, site_url):
+    """A skill's exercises wait in a closed "Practise ..." box (their styling and set-up are left
+    for when it opens): what the student wrote on another visit is there when they open it,
+    and the page does not move while it loads."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + url_of(SKILL_PAGE))
+    closed_set = page.locator("details.lab-set").first
+    exercise_id = closed_set.locator("[data-lab-exercise]").first.get_attribute("data-lab-exercise")
+    attempts = [{"text": "An earlier try.", "rating": 2}, {"text": "The latest try.", "rating": 4}]
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [STORAGE_KEY, json.dumps({"version": 1, "exercises": {exercise_id: attempts}, "conversations": {}})])
+    page.reload(wait_until="load")
+    assert sum(page.evaluate(SHIFTS)) < 0.01
+    closed_set = page.locator("details.lab-set").first
+    box = closed_set.locator(f'[data-lab-exercise="{exercise_id}"]')
+    assert not box.is_visible()
+    closed_set.locator("> summary").click()
+    assert box.locator("textarea").input_value() == "The latest try."
+    assert box.locator('input[type=radio][value="4"]').is_checked()
+    assert "An earlier try." in box.locator(".lab-attempts").inner_text()
+    context.close()

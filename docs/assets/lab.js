@@ -203,8 +203,22 @@
       t("progress_conversations", { n: Math.min(conversations, Number(block.dataset.conversations)), total: block.dataset.conversations });
   }
 
-  document.querySelectorAll("[data-lab-exercise]").forEach(setupExercise);
-  document.querySelectorAll("[data-lab-conversation]").forEach(setupConversation);
+  /* Each exercise and conversation is set up when first shown: one in a closed box (a
+     skill's "Practise ..." set) when that box first opens, so a page that holds many
+     exercises does no work on load for those nobody opens. */
+  function whenShown(setup) {
+    return function (box) {
+      var closed = box.parentElement.closest("details:not([open])");
+      if (!closed) return setup(box);
+      closed.addEventListener("toggle", function opened() {
+        if (!closed.open) return;
+        closed.removeEventListener("toggle", opened);
+        whenShown(setup)(box);  // a box inside another closed one waits for that one too
+      });
+    };
+  }
+  document.querySelectorAll("[data-lab-exercise]").forEach(whenShown(setupExercise));
+  document.querySelectorAll("[data-lab-conversation]").forEach(whenShown(setupConversation));
   document.querySelectorAll(".lab-journal").forEach(setupJournal);
   document.querySelectorAll(".lab-progress").forEach(setupProgress);
 })();
