@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from shared.page_outline import is_chapter_page, mask_fenced_code, outline
 from shared.quiz_source import QUIZ, QuizParts, parse_quiz
@@ -75,9 +76,12 @@ class Bank:
     objectives: dict[str, Objective] = field(default_factory=dict)  # by key, in page order
     questions: list[Question] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # objective key -> the questions that check it, in page order; filled by read_bank, so
+    # that asking for each objective's questions is not a scan of the whole bank each time
+    checked_by: dict[str, list[Question]] = field(default_factory=dict)
 
     def questions_of(self, key: str) -> list[Question]:
-        return [q for q in self.questions if key in q.objectives]
+        return list(self.checked_by.get(key, []))
 
     def page_questions(self, page: str) -> list[Question]:
         return [q for q in self.questions if q.page == page]
@@ -202,9 +206,10 @@ def read_bank(sources: dict[str, str]) -> Bank:
             continue
         question.objectives, problems = resolve(question, bank.objectives)
         bank.problems += problems
-    checked = {key for q in bank.questions for key in q.objectives}
+        for key in dict.fromkeys(question.objectives):  # once, even if the quiz names it twice
+            bank.checked_by.setdefault(key, []).append(question)
     for objective in bank.objectives.values():
-        if objective.key not in checked:
+        if objective.key not in bank.checked_by:
             bank.problems.append(
                 f'docs/{objective.page}, line {objective.line}: the objective "{objective.id}" is checked by no '
                 "question; name it in a question's <!-- objectives: ... --> line (or remove the objective).")
@@ -215,7 +220,7 @@ def teaching_anchor(bank: Bank, key: str, sources: dict[str, str]) -> str:
     """The heading (H2 id) of its page that the explanations of an objective's questions link
     to most often (on a tie, the one linked first); "" when they link to none."""
     page = bank.objectives[key].page
-    anchors = outline(page, sources[page]).anchors
+    anchors = _h2_anchors(page, sources[page])
     counts: Counter[str] = Counter()
     for question in bank.questions_of(key):
         for link in LINK_TARGET.finditer(question.parts.explanation):
@@ -224,6 +229,14 @@ def teaching_anchor(bank: Bank, key: str, sources: dict[str, str]) -> str:
             if target == page and link["anchor"] in anchors:
                 counts[link["anchor"]] += 1
     return counts.most_common(1)[0][0] if counts else ""
+
+
+# Keyed on the page's text itself (one entry per version of a page, so an edit under
+# `mkdocs serve` can never meet a stale one): teaching_anchor is asked once per objective,
+# and outlining the page each time was most of hooks/objective_progress.py's cost.
+@lru_cache(maxsize=1024)
+def _h2_anchors(page: str, source: str) -> frozenset[str]:
+    return frozenset(outline(page, source).anchors)
 
 
 # The bank of the last set of page versions read: hooks/objectives.py, objective_progress.py
