@@ -49,23 +49,27 @@ def on_config(config):
 def on_files(files, config):
     global sections
     bank, sources = guide_bank(files)
-    pages = {o.page for o in bank.objectives.values()}
-    outlines = site_outlines(files, config.nav, wanted=lambda uri: uri in pages)
     progress = files.get_file_from_path(PROGRESS_PAGE)  # added by hooks/progress_page.py, listed before
     sections = []
-    for uri, outline in (outlines.items() if progress else ()):
-        page_url = files.get_file_from_path(uri).url_relative_to(progress)
+    if not progress:
+        return files
+    by_page: dict[str, list] = {}  # each page's objectives, in page order (one pass over the bank)
+    for objective in bank.objectives.values():
+        by_page.setdefault(objective.page, []).append(objective)
+    outlines = site_outlines(files, config.nav, wanted=lambda uri: uri in by_page)
+    # each page's URL from the progress page, worked out once, not once per question
+    url = {uri: files.get_file_from_path(uri).url_relative_to(progress) for uri in sources}
+    for uri, outline in outlines.items():
         objectives = []
-        for objective in (o for o in bank.objectives.values() if o.page == uri):
+        for objective in by_page[uri]:
             anchor = teaching_anchor(bank, objective.key, sources)
             objectives.append({
                 "key": objective.key,
                 "text": _sentence(rendered_text(objective.text)),
-                "href": page_url + (f"#{anchor}" if anchor else ""),
-                "questions": [[files.get_file_from_path(q.page).url_relative_to(progress), f"quiz-{q.number - 1}"]
-                              for q in bank.questions_of(objective.key)],
+                "href": url[uri] + (f"#{anchor}" if anchor else ""),
+                "questions": [[url[q.page], f"quiz-{q.number - 1}"] for q in bank.questions_of(objective.key)],
             })
-        sections.append({"title": outline.title, "href": page_url, "objectives": objectives})
+        sections.append({"title": outline.title, "href": url[uri], "objectives": objectives})
     return files
 
 
