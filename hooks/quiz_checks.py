@@ -15,8 +15,8 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.objective_rules import QUIZ_OBJECTIVES
-from shared.page_outline import HEADING, heading_anchor, mask_fenced_code
-from shared.quiz_source import QUIZ, parse_quiz
+from shared.page_outline import HEADING, _version, heading_anchor, mask_fenced_code
+from shared.quiz_source import QUIZ, QuizParts, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
@@ -24,7 +24,11 @@ INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#
 
 def quiz_problems(body: str) -> list[str]:
     """What is wrong with one quiz's source (empty when nothing is)."""
-    quiz = parse_quiz(body)
+    return parts_problems(parse_quiz(body))
+
+
+def parts_problems(quiz: QuizParts) -> list[str]:
+    """What is wrong with one quiz, already read into its parts."""
     if quiz.is_fill_in and not quiz.has_separator:
         return ["no explanation: add a line `---` after the question, then the explanation"]
     if not quiz.is_fill_in and not quiz.answers:
@@ -48,7 +52,10 @@ def anchors_in(markdown: str) -> set[str]:
     """The ids a page's Markdown gives: its headings' (explicit or slugs), attribute lists, HTML ids."""
     masked = mask_fenced_code(markdown)
     ids = {heading_anchor(m["title"], m["id"]) for m in map(HEADING.match, masked.splitlines()) if m}
-    return ids | set(ATTR_ID.findall(masked)) | set(HTML_ID.findall(masked))
+    ids |= set(ATTR_ID.findall(masked))
+    if "id=" in masked:  # most pages have no HTML id; HTML_ID, which opens with \b, is slow to search
+        ids |= set(HTML_ID.findall(masked))
+    return ids
 
 
 def missing_anchor_problems(explanation: str, uri: str, anchors_of) -> list[tuple[int, str]]:
@@ -75,9 +82,10 @@ def on_page_markdown(markdown, page, config, files):
     anchors_of = _anchor_reader(markdown, page.file.src_uri, files)
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]
-        found = [(0, problem) for problem in quiz_problems(body)]
+        quiz = parse_quiz(body)
+        found = [(0, problem) for problem in parts_problems(quiz)]
         if not found:
-            explanation = parse_quiz(body).explanation
+            explanation = quiz.explanation
             found = [(body.find(explanation) + offset, problem)
                      for offset, problem in missing_anchor_problems(explanation, page.file.src_uri, anchors_of)]
         for offset, problem in found:
@@ -91,15 +99,26 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+# The ids of the authors' pages as read from their files, by page version (see
+# page_outline._version): many pages link to the same few, and an edit under `mkdocs serve`
+# gives the page a new key, so no entry goes stale.
+_FILE_ANCHORS: dict[tuple, set[str]] = {}
+
+
 def _anchor_reader(markdown: str, uri: str, files):
     """anchors_of(target) for this page (its Markdown as given) and the authors' other pages;
     None for a generated page or one not in the build (MkDocs and missing_pages.py report those)."""
-    cache = {uri: anchors_in(markdown)}
+    own = anchors_in(markdown)
 
     def anchors_of(target: str):
-        if target not in cache:
-            file = files.get_file_from_path(target) if files else None
-            cache[target] = anchors_in(file.content_string) if file and not file.generated_by and file.abs_src_path else None
-        return cache[target]
+        if target == uri:
+            return own
+        file = files.get_file_from_path(target) if files else None
+        if not file or file.generated_by or not file.abs_src_path:
+            return None
+        key = _version(file)
+        if key not in _FILE_ANCHORS:
+            _FILE_ANCHORS[key] = anchors_in(file.content_string)
+        return _FILE_ANCHORS[key]
 
     return anchors_of
