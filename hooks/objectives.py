@@ -26,8 +26,10 @@ from shared.objective_rules import guide_bank
 from shared.question_cues import THRESHOLDS, measure, over_thresholds
 
 SETTINGS = "extra: guide_rules: question_bank:"
-# "<quiz>\n<!-- objectives: rate-empathy -->\n": the objectives line, right after the opening tag
-OBJECTIVES_LINE = re.compile(r"(?<=<quiz>\n)[ \t]*<!--[ \t]*objectives:[^\n]*?-->[ \t]*\n")
+# "<quiz>\n<!-- objectives: rate-empathy -->\n": the objectives line (group "line"), right after
+# the opening tag. The pattern opens with the tag itself, not a look-behind for it, so that
+# the search can jump from tag to tag instead of trying the pattern at every character.
+OBJECTIVES_LINE = re.compile(r"<quiz>\n(?P<line>[ \t]*<!--[ \t]*objectives:[^\n]*?-->[ \t]*\n)")
 log = logging.getLogger("mkdocs.hooks.objectives")
 limits: dict[str, float] = {}
 
@@ -72,5 +74,5 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # found in the page with code blanked out: a quiz shown as an example keeps its line
     for match in reversed(list(OBJECTIVES_LINE.finditer(mask_fenced_code(markdown)))):
-        markdown = markdown[:match.start()] + markdown[match.end():]
+        markdown = markdown[:match.start("line")] + markdown[match.end("line"):]
     return markdown
