@@ -35,6 +35,7 @@ PROGRESS_PAGE = "progress.md"
 SCRIPT = "assets/objectives.js"
 BLOCK = "objective-progress"
 WORDS = ("objectives_heading", "objectives_intro", "objectives_counts")  # in data/interface.yml, progress:
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # "{answered}" in the words of data/interface.yml
 strings: dict[str, str] = {}
 sections: list[dict] = []  # one per page with objectives: its title and its objectives
 
@@ -125,7 +126,7 @@ def _sentence(text: str) -> str:
 def fill_in(template: str, **values: int) -> str:
     """"{answered} of {total}" with the values given (an unknown {name} stays as written),
     as assets/objectives.js fills the same words."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m[1], m[0])), template)
+    return PLACEHOLDER.sub(lambda m: str(values.get(m[1], m[0])), template)
 
 
 def _attr(value: str) -> str:

@@ -33,6 +33,7 @@ BOX_ITEM = re.compile(r"^(?P<indent>[ \t]+)[-*+][ \t]+(?P<text>.*)$")
 OBJECTIVE_ID = re.compile(r"<!--[ \t]*objective:[ \t]*(?P<id>.*?)[ \t]*-->")
 # '<!-- objectives: rate-empathy, empathy-and-trust/define-empathy -->' as a quiz's first line
 QUIZ_OBJECTIVES = re.compile(r"^[ \t]*<!--[ \t]*objectives:(?P<refs>.*?)-->[ \t]*$")
+REF_SEPARATOR = re.compile(r"[\s,]+")
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # '[Carkhuff's levels](#levels-of-empathy)' or '[2.2](empathy-and-trust.md#levels-of-empathy)'
 LINK_TARGET = re.compile(r"\]\((?!https?:|mailto:)(?P<path>[^)#\s]*?\.md)?#(?P<anchor>[\w-]+)\)")
@@ -93,10 +94,6 @@ def page_stem(src_uri: str) -> str:
     return folder.rpartition("/")[2] if name == "index.md" and folder else name[: -len(".md")]
 
 
-def _line(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
 def page_objectives(page: str, source: str) -> tuple[list[Objective], list[str]]:
     """The items of a page's "Learning objectives" box, and the problems with their ids."""
     lines = mask_fenced_code(source).splitlines()
@@ -144,14 +141,17 @@ def page_questions(page: str, source: str) -> list[Question]:
     """A page's quizzes, in order, with the objectives each names (not yet resolved)."""
     questions = []
     masked = mask_fenced_code(source)
+    quiz_line, counted_to = 1, 0  # count the newlines since the last quiz, not from the top each time
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
+        quiz_line += source.count("\n", counted_to, match.start())
+        counted_to = match.start()
         body = source[match.start("body"):match.end("body")]
         first = next((line for line in body.splitlines() if line.strip()), "")
         named = QUIZ_OBJECTIVES.match(first)
-        refs = [ref for ref in re.split(r"[\s,]+", named["refs"]) if ref] if named else []
+        refs = [ref for ref in REF_SEPARATOR.split(named["refs"]) if ref] if named else []
         if named:
             body = body.replace(first, "", 1)
-        questions.append(Question(page, number, _line(source, match.start()), refs, parse_quiz(body), bool(named)))
+        questions.append(Question(page, number, quiz_line, refs, parse_quiz(body), bool(named)))
     return questions
 
 
