@@ -1,6 +1,6 @@
 """Where the hooks' build time goes, and how it grows with the number of pages.
 
-Builds 1x, 4x and 16x copies of the chapters, each in a fresh Python process (as
+Builds 1x, 4x and 16x copies of the chapters (or the scales given: `hook_cost.py RUNS 1,4`), each in a fresh Python process (as
 `mkdocs build` runs, with the hooks' bytecode cached as on an author's machine), and
 attributes to the hooks, within that one build: loading the hook modules, every hook event (each wrapped in a
 timer), and building the pages they generate (glossary, index, comparison, progress,
@@ -128,9 +128,10 @@ def main(argv: list[str]) -> None:
         print(json.dumps({"pages": pages, "spent": spent, "total": total}))
         return
     runs = int(argv[1]) if len(argv) > 1 else 3
-    print(f"Median of {runs} builds at 1x and 4x, {max(1, runs // 2)} at 16x, each a fresh process timed whole")
+    scales = [int(c) for c in argv[2].split(",")] if len(argv) > 2 else [1, 4, 16]
+    print(f"Median of {runs} builds ({max(1, runs // 2)} at 16x), each a fresh process timed whole")
     rows = []
-    for copies in (1, 4, 16):
+    for copies in scales:
         builds = [measure_in_fresh_process(copies) for _ in range(runs if copies < 16 else max(1, runs // 2))]
         ratios = [total / (total - sum(spent.values())) for _, spent, total in builds]
         pages, spent, total = sorted(zip(ratios, builds))[len(builds) // 2][1]  # the median build
@@ -140,7 +141,7 @@ def main(argv: list[str]) -> None:
               f"({hooks / total:5.1%}), {hooks / pages * 1000:5.1f} ms per page; "
               f"implied ratio with/without hooks {statistics.median(ratios):.3f} "
               f"(range {min(ratios):.3f}-{max(ratios):.3f})")
-    for copies, spent in (rows[0], rows[-1]):
+    for copies, spent in dict([rows[0], rows[-1]]).items():  # the smallest and largest scale
         print(f"\nWhere it goes at {copies}x, in the median build (ms):")
         for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
             if seconds >= 0.0005:

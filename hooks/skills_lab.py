@@ -12,7 +12,7 @@ Events:
 - on_config: load and check the data and the interface words;
 - on_files: check every link into the guide and every marker (file and line named);
 - on_page_markdown: turn markers into headings and places for HTML blocks;
-- on_page_content: put the blocks in (see generated_blocks.py);
+- on_page_context: put the blocks in, after search has read the page (see generated_blocks.py);
 - on_post_page: load assets/lab.css and assets/lab.js, and the interface words, on those
   pages only (the print edition gets the stylesheet, which hides what paper cannot use).
 """
@@ -28,6 +28,7 @@ from shared import skills_lab_render as render
 from shared.generated_blocks import fill, marker
 from shared.guide_data import escape_text
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from shared.page_outline import mask_fenced_code, site_outlines
 from shared.skills_lab_data import check_links, load_lab
@@ -205,9 +206,15 @@ def _linker(page, files):
     return link
 
 
-def on_page_content(html, page, config, files):
+@event_priority(-10)  # after the search plugin (0) has read the page; before hooks/concepts.py (-50)
+def on_page_context(context, page, config, nav):
+    """The lab's blocks go in once search has read the page: practice stays out of the index
+    (a search leads to the text that teaches), and search's parser no longer reads a
+    page's twenty-odd exercises only to drop them (its largest cost on those pages)."""
     blocks = page_blocks.pop(page.file.src_uri, None)
-    return fill(html, blocks, page.file.src_uri) if blocks else html
+    if blocks:
+        page.content = fill(page.content, blocks, page.file.src_uri)
+    return context
 
 
 def on_post_page(output, page, config):

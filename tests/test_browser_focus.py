@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import built_pages
+from guide_facts import sample_section, url_of
 
 TABS_PER_PAGE = 24  # the header, the phone menu and the start of the page: where hidden stops were
 
@@ -107,3 +108,49 @@ def test_header_buttons_are_real_buttons_shown_where_materials_labels_were(brows
     assert set(found["visible"]) == shown
     assert found["labels"] and all(label == {"role": None, "visible": False} for label in found["labels"])
     context.close()
+
+
+# Is anything drawn over the focused element (the menu's shade, a panel in front of it)?
+FOCUS_COVERED = """() => {
+  const el = document.activeElement, r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + Math.min(8, r.width / 2), 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  return !(top && (el === top || el.contains(top) || top.contains(el)));
+}"""
+
+
+def walk_the_menu(page, key: str) -> tuple[set[str], list[str]]:
+    """Open the phone menu from the keyboard, press `key` until focus leaves it: the links
+    reached, and every stop that could not be seen."""
+    button = page.locator('.md-header button[data-guide-toggle="__drawer"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    reached, problems = set(), []
+    for press in range(250):
+        if not page.evaluate("() => document.getElementById('__drawer').checked"):
+            return reached, problems  # leaving the menu closed it
+        found = page.evaluate(FOCUS_SEEN)
+        if found and (not found["seen"] or page.evaluate(FOCUS_COVERED)):
+            problems.append(f"{key} {press}: {found['what']} at {found['box']}")
+        reached.add(page.evaluate("() => document.activeElement.href || ''"))
+        page.keyboard.press(key)
+    pytest.fail(f"{key} never left the menu")
+
+
+def test_every_link_of_the_phone_menu_is_reached_and_seen_by_keyboard(browser, site_url):
+    """Material's phone menu shows each chapter (and the page's contents) as a panel sliding
+    over the list; the panels follow the keyboard's focus, so Tab (on from the current chapter)
+    and Shift+Tab (back to the start) reach the whole menu with every stop in sight, and
+    leaving the menu closes it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + url_of(sample_section()))
+    links = set(page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]:not([href^='#'])",
+                                          "links => links.map(a => a.href)")) - {page.url}  # shown as its contents' opener
+    forwards, problems = walk_the_menu(page, "Tab")
+    backwards, more = walk_the_menu(page, "Shift+Tab")
+    context.close()
+    assert not problems + more, "\n".join((problems + more)[:20])
+    assert links and not links - forwards - backwards, f"never reached: {sorted(links - forwards - backwards)}"

@@ -1,5 +1,6 @@
 """Integration tests: the real guide built with `mkdocs build --strict`, inspected as HTML."""
 
+import html
 import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
@@ -109,6 +110,26 @@ def test_search_indexes_the_teaching_text_but_not_quizzes_or_tooltips(built_site
         assert hidden not in section_text, hidden
     assert not any(definition in v for k, v in text.items() if not k.startswith("glossary/"))
     assert not any("Quiz Progress" in v or "Answered:" in v for v in text.values())
+
+
+def test_search_leaves_the_skills_lab_out(built_site):
+    """Practice is left out of the index, as quizzes are: no exercise's situation or client
+    line and no conversation's words are in it, though the pages show them."""
+    import json
+    from conftest import ROOT
+    from shared.skills_lab_data import load_lab
+    lab = load_lab(ROOT)
+    texts = [e[field] for e in lab.exercises for field in ("context", "client")]
+    texts += [step["client"] for c in lab.conversations for step in c["steps"].values()]
+    texts = [" ".join(t.split())[:50] for t in texts]
+    pages = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in built_site.rglob("index.html"))
+    shown = [t for t in texts if html.escape(t, quote=False) in pages or t in pages]
+    if not texts:
+        pytest.skip("this guide has no skills lab")
+    assert len(shown) > len(texts) // 2, "the lab's texts are not on the built pages"
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    indexed = " ".join(" ".join(doc["text"].split()) for doc in docs)
+    assert [t for t in shown if t in indexed or html.escape(t, quote=False) in indexed] == []
 
 
 def test_search_finds_glossary_terms_by_their_words_not_their_links(built_site):

@@ -354,6 +354,32 @@
     sync();
     return { toggle: toggle, sync: sync };
   }
+  /* In the menu at phone and tablet width, Material slides each chapter, and the page's
+     contents, over the list as a panel of its own, opened by a label that Tab skips; a
+     closed panel is only moved aside and made transparent, and an open one covers the list.
+     Tab walked through links nobody could see (the menu even scrolled sideways, blank). Now
+     the panels follow the keyboard's focus: a panel opens when focus enters it and closes
+     when focus leaves it, so every link of the menu is reached, and seen, in order. */
+  function firstShown(container) {
+    var candidates = container.querySelectorAll("a[href], button, input:not([type=checkbox]):not([type=radio])");
+    return Array.prototype.find.call(candidates, function (el) {
+      return el.checkVisibility ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : el.offsetParent !== null;
+    });
+  }
+  function followFocusInMenu(drawer, narrowMenu) {
+    var toggles = Array.prototype.slice.call(drawer.querySelectorAll("input.md-nav__toggle"));
+    drawer.addEventListener("focusin", function (event) {
+      if (!narrowMenu.matches || !event.target.matches(":focus-visible")) return;  // keyboard only
+      toggles.forEach(function (toggle) {
+        var panel = toggle.parentElement.querySelector(":scope > nav.md-nav");
+        if (panel && toggle.checked !== panel.contains(event.target)) toggle.click();
+      });
+      // undo the sideways scroll the browser made to reach a link in a panel still aside
+      for (var node = event.target; node && node !== drawer.parentElement; node = node.parentElement) {
+        if (node.scrollLeft) node.scrollLeft = 0;
+      }
+    });
+  }
   function initHeaderButtons() {
     var drawer = document.querySelector(".md-sidebar--primary");
     var menuButton = headerButton("__drawer");
@@ -366,8 +392,19 @@
       if (menuButton && nav && !menuButton.getAttribute("aria-label")) menuButton.setAttribute("aria-label", nav.getAttribute("aria-label"));
       menu.toggle.addEventListener("change", function () {
         if (!menu.toggle.checked) return;
-        var first = drawer.querySelector("a[href], button, input:not([type=checkbox]):not([type=radio])");
-        if (first) first.focus();  // focus moves into the opened menu
+        // focus moves into the opened menu: into the panel in front (Material opens the
+        // menu on the current chapter), not onto the list that panel covers
+        var panels = drawer.querySelectorAll("input.md-nav__toggle:checked ~ nav.md-nav");
+        var first = firstShown(panels.length ? panels[panels.length - 1] : drawer) || firstShown(drawer);
+        if (first) first.focus();
+      });
+      followFocusInMenu(drawer, narrowMenu);
+      // Tab past the menu's last link (or back past its first) closes it: what takes focus
+      // next would otherwise sit behind the menu and its shade
+      drawer.addEventListener("focusout", function (event) {
+        var next = event.relatedTarget;
+        if (!narrowMenu.matches || !menu.toggle.checked || !next || drawer.contains(next) || next === menuButton) return;
+        menu.toggle.click();
       });
       drawer.addEventListener("keydown", function (event) {
         if (event.key !== "Escape" || !menu.toggle.checked) return;

@@ -92,12 +92,21 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def read_yaml(path: Path, root: Path) -> Any:
-    """Parse one YAML file, turning parser errors into a message with file and line."""
+    """Parse one YAML file, turning parser errors into a message with file and line.
+
+    Several hooks read the same file in one build (data/interface.yml a dozen times): a text
+    already parsed is not parsed again. The cache is keyed on the text itself, so an edit
+    under `mkdocs serve` is always read; callers must not change what they get."""
     shown = display_path(path, root)
     if not path.is_file():
         raise DataFileError(f"{shown}: file not found. Create it or fix the path; see {DATA_README}.")
+    return _parsed(shown, path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=32)
+def _parsed(shown: str, text: str) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
