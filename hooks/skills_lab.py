@@ -185,7 +185,7 @@ def _index_markdown(uri: str, blocks: dict[str, str], link) -> str:
             if not chosen:
                 continue
             name = f"lab-{len(blocks) + 1}"
-            blocks[name] = "\n".join(render.render_exercise(lab, e, numbers[e["id"]], 4, strings) for e in chosen)
+            blocks[name] = render.render_exercise_set(lab, chosen, numbers, 4, strings)
             out.append(f"### {escape_text(difficulty['name'])} {{ #lab-{skill['id']}-{difficulty['id']} }}\n\n{marker(name)}\n")
     out.append(f"## {escape_text(strings.get('conversations_heading', ''))} {{ #lab-conversations }}\n")
     for conversation in lab.conversations:

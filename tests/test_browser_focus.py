@@ -154,3 +154,24 @@ def test_every_link_of_the_phone_menu_is_reached_and_seen_by_keyboard(browser, s
     context.close()
     assert not problems + more, "\n".join((problems + more)[:20])
     assert links and not links - forwards - backwards, f"never reached: {sorted(links - forwards - backwards)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_phone_menu_opened_by_touch_keeps_the_current_chapter_and_takes_no_focus(browser, site_url, scheme):
+    """Material opens the menu on the current chapter's panel; a tap leaves it so, and moves no
+    focus into the menu (a focused link there is drawn in the accent colour, as if selected).
+    Its text meets contrast (the panels' titles were Material's grey, under 4.5:1)."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + url_of(sample_section()))
+    open_panels = page.eval_on_selector_all(".md-nav--primary input.md-nav__toggle:checked", "ts => ts.map(t => t.id)")
+    page.locator('.md-header button[data-guide-toggle="__drawer"]').tap()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.evaluate("() => document.getAnimations().forEach(a => a.finish())")
+    assert page.eval_on_selector_all(".md-nav--primary input.md-nav__toggle:checked", "ts => ts.map(t => t.id)") == open_panels
+    assert page.evaluate("() => !document.querySelector('.md-sidebar--primary').contains(document.activeElement)")
+    results = axe_module.Axe().run(page, context=".md-sidebar--primary",
+                                   options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    assert [node["html"][:80] for v in results.response["violations"] for node in v["nodes"]] == []
+    context.close()

@@ -107,7 +107,12 @@ def test_lab_assets_load_only_where_the_lab_is(built_site):
 # ---------------------------------------------------------------- writing, rating, reloading
 
 def exercise_box(page, exercise=FIRST):
-    return page.locator(f'[data-lab-exercise="{exercise["id"]}"]').first
+    """The exercise on the page, its closed "Practise ..." box opened as a student would."""
+    box = page.locator(f'[data-lab-exercise="{exercise["id"]}"]').first
+    closed = box.locator("xpath=ancestor::details[contains(@class, 'lab-set') and not(@open)]")
+    if closed.count():
+        closed.first.locator("xpath=./summary").click()
+    return box
 
 
 def stored(page) -> dict:

@@ -329,6 +329,22 @@ def test_an_exercise_renders_its_models_rating_and_controls(tmp_path):
     assert "<details class=\"lab-models\">" in html and '<h3 class="lab-title">' in html
 
 
+def test_a_set_of_exercises_is_a_closed_box_named_with_its_skill_and_count(tmp_path):
+    """One exercise reads "1 exercise", more "{n} exercises" (both from data/interface.yml)."""
+    one = data.load_lab(write(tmp_path, valid_exercises(), valid_conversations()))
+    html = render.render_exercise_set(one, one.exercises, {"paraphrase-one": 1}, 3, STRINGS)
+    skill = one.skill("paraphrase")["name"]
+    summary = STRINGS["practise_skill_one"].replace("{skill}", skill)
+    assert html.startswith('<details class="lab-set"') and f"<summary>{summary}</summary>" in html
+    assert "<details class=\"lab-set\" open" not in html
+    exercises = valid_exercises()
+    exercises["exercises"].append(dict(copy.deepcopy(exercises["exercises"][0]), id="paraphrase-two"))
+    two = data.load_lab(write(tmp_path / "two", exercises, valid_conversations()))
+    html = render.render_exercise_set(two, two.exercises, {"paraphrase-one": 1, "paraphrase-two": 2}, 3, STRINGS)
+    many = STRINGS["practise_skill"].replace("{skill}", skill).replace("{n}", "2")
+    assert f"<summary>{many}</summary>" in html and html.count('class="lab-exercise"') == 2
+
+
 def test_a_conversation_renders_every_step_and_choice_with_links(tmp_path):
     lab = data.load_lab(write(tmp_path, valid_exercises(), valid_conversations()))
     conversation = lab.conversations[0]

@@ -391,9 +391,10 @@
       var nav = drawer.querySelector("nav[aria-label]");
       if (menuButton && nav && !menuButton.getAttribute("aria-label")) menuButton.setAttribute("aria-label", nav.getAttribute("aria-label"));
       menu.toggle.addEventListener("change", function () {
-        if (!menu.toggle.checked) return;
-        // focus moves into the opened menu: into the panel in front (Material opens the
-        // menu on the current chapter), not onto the list that panel covers
+        // opened from the keyboard, focus moves into the menu: into the panel in front
+        // (Material opens the menu on the current chapter), not onto the list it covers.
+        // (Opened by touch or mouse, focus stays: a link focused there would look selected.)
+        if (!menu.toggle.checked || !(menuButton && menuButton.matches(":focus-visible"))) return;
         var panels = drawer.querySelectorAll("input.md-nav__toggle:checked ~ nav.md-nav");
         var first = firstShown(panels.length ? panels[panels.length - 1] : drawer) || firstShown(drawer);
         if (first) first.focus();

@@ -75,9 +75,17 @@ def _level_name(lab: Lab, level: int) -> str:
 def render_skill_set(lab: Lab, skill_id: str, s: dict[str, str]) -> str:
     """A skill's exercises, for the page that teaches it: in one box, so the page stays short."""
     exercises = [e for e in lab.exercises if e["skill"] == skill_id]
-    body = "\n".join(render_exercise(lab, e, n, 3, s) for n, e in enumerate(exercises, 1))
-    name = lab.skill(skill_id)["name"]
-    return (f'<details class="lab-set" data-search-exclude>\n<summary>{words(s, "practise_skill", skill=name, n=len(exercises))}</summary>\n'
+    return render_exercise_set(lab, exercises, {e["id"]: n for n, e in enumerate(exercises, 1)}, 3, s)
+
+
+def render_exercise_set(lab: Lab, exercises: list[dict], numbers: dict[str, int], heading: int,
+                        s: dict[str, str]) -> str:
+    """Exercises of one skill in a closed box ("Practise Paraphrase: 5 exercises"): a page
+    stays short to scroll on a phone, and lab.css leaves a closed box's exercises unstyled
+    until it opens (most of the work of loading a page with many exercises)."""
+    body = "\n".join(render_exercise(lab, e, numbers[e["id"]], heading, s) for e in exercises)
+    name = lab.skill(exercises[0]["skill"])["name"]
+    return (f'<details class="lab-set" data-search-exclude>\n<summary>{words(s, "practise_skill_one" if len(exercises) == 1 else "practise_skill", skill=name, n=len(exercises))}</summary>\n'
             f"{body}\n</details>")
 
 
