@@ -15,7 +15,7 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.objective_rules import QUIZ_OBJECTIVES
-from shared.page_outline import HEADING, _version, heading_anchor, mask_fenced_code
+from shared.page_outline import HEADING, page_version, heading_anchor, mask_fenced_code
 from shared.quiz_source import QUIZ, QuizParts, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
@@ -100,7 +100,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 # The ids of the authors' pages as read from their files, by page version (see
-# page_outline._version): many pages link to the same few, and an edit under `mkdocs serve`
+# page_outline.page_version): many pages link to the same few, and an edit under `mkdocs serve`
 # gives the page a new key, so no entry goes stale.
 _FILE_ANCHORS: dict[tuple, set[str]] = {}
 
@@ -116,7 +116,7 @@ def _anchor_reader(markdown: str, uri: str, files):
         file = files.get_file_from_path(target) if files else None
         if not file or file.generated_by or not file.abs_src_path:
             return None
-        key = _version(file)
+        key = page_version(file)
         if key not in _FILE_ANCHORS:
             _FILE_ANCHORS[key] = anchors_in(file.content_string)
         return _FILE_ANCHORS[key]

@@ -246,10 +246,10 @@ _BANK: dict[tuple, tuple[Bank, dict[str, str]]] = {}
 
 def guide_bank(files) -> tuple[Bank, dict[str, str]]:
     """The bank of the guide's own pages (none generated), and their sources by src path."""
-    from shared.page_outline import _version
+    from shared.page_outline import page_version
 
     pages = sorted((f for f in files if f.is_documentation_page() and not f.generated_by), key=lambda f: f.src_uri)
-    key = tuple(_version(f) for f in pages)
+    key = tuple(page_version(f) for f in pages)
     if key not in _BANK:
         sources = {f.src_uri: f.content_string for f in pages}
         _BANK.clear()

@@ -141,14 +141,14 @@ def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageO
     )
     result = {}
     for file in pages:
-        key = _version(file)
+        key = page_version(file)
         if key not in _OUTLINES:
             _OUTLINES[key] = outline(file.src_uri, get_data(file.content_string)[0])
         result[file.src_uri] = _OUTLINES[key]
     return result
 
 
-def _version(file) -> tuple:
+def page_version(file) -> tuple:
     """What identifies one version of a page's source."""
     if file.abs_src_path:
         status = os.stat(file.abs_src_path)
