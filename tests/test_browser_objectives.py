@@ -56,13 +56,19 @@ def _answer(page, number: int, correct: bool, retry: bool = False):
     quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
 
 
-def test_progress_shows_mastery_by_objective_weakest_first(page, site_url, two_objectives):
-    uri, right_key, right_question, wrong_key, wrong_question, bank = two_objectives
-    errors = []
+def _open_quizzes(page, site_url, uri: str) -> list[str]:
+    """Open a page's quizzes; the list fills with the page's script errors, if any."""
+    errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_default_timeout(10_000)
     page.goto(site_url + re.sub(r"\.md$", "/", uri))
     page.wait_for_selector(".quiz form")
+    return errors
+
+
+def test_progress_shows_mastery_by_objective_weakest_first(page, site_url, two_objectives):
+    uri, right_key, right_question, wrong_key, wrong_question, bank = two_objectives
+    errors = _open_quizzes(page, site_url, uri)
     _answer(page, right_question.number, correct=True)
     _answer(page, wrong_question.number, correct=False)
 
@@ -91,11 +97,7 @@ def test_a_retried_question_counts_its_first_answer(page, site_url, two_objectiv
     """A question answered wrong, then right after "Try again": mastery by objective counts
     the first answer (mkdocs-quiz itself keeps only the latest, which is right)."""
     uri, _, _, key, question, bank = two_objectives
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(10_000)
-    page.goto(site_url + re.sub(r"\.md$", "/", uri))
-    page.wait_for_selector(".quiz form")
+    errors = _open_quizzes(page, site_url, uri)
     _answer(page, question.number, correct=False)
     _answer(page, question.number, correct=True, retry=True)
     quiz = page.locator(f"#quiz-{question.number - 1}")

@@ -354,18 +354,19 @@
     sync();
     return { toggle: toggle, sync: sync };
   }
-  /* In the menu at phone and tablet width, Material slides each chapter, and the page's
-     contents, over the list as a panel of its own, opened by a label that Tab skips; a
-     closed panel is only moved aside and made transparent, and an open one covers the list.
-     Tab walked through links nobody could see (the menu even scrolled sideways, blank). Now
-     the panels follow the keyboard's focus: a panel opens when focus enters it and closes
-     when focus leaves it, so every link of the menu is reached, and seen, in order. */
+  // the first link or control of `container` that is on screen (not in a panel moved aside)
   function firstShown(container) {
     var candidates = container.querySelectorAll("a[href], button, input:not([type=checkbox]):not([type=radio])");
     return Array.prototype.find.call(candidates, function (el) {
       return el.checkVisibility ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : el.offsetParent !== null;
     });
   }
+  /* In the menu at phone and tablet width, Material slides each chapter, and the page's
+     contents, over the list as a panel of its own, opened by a label that Tab skips; a
+     closed panel is only moved aside and made transparent, and an open one covers the list.
+     Tab walked through links nobody could see (the menu even scrolled sideways, blank). Now
+     the panels follow the keyboard's focus: a panel opens when focus enters it and closes
+     when focus leaves it, so every link of the menu is reached, and seen, in order. */
   function followFocusInMenu(drawer, narrowMenu) {
     var toggles = Array.prototype.slice.call(drawer.querySelectorAll("input.md-nav__toggle"));
     drawer.addEventListener("focusin", function (event) {

@@ -5,7 +5,8 @@ files and data/interface.yml is escaped here. The HTML is complete without JavaS
 models, the self-rating guide and every step of a conversation sit in <details> boxes (the
 print edition opens them); docs/assets/lab.js adds the writing, saving and playing on top,
 reading the conversation from this same markup, so nothing is written twice. Search leaves
-the practice out (data-search-exclude), as it does the quizzes: a search leads to the text that teaches.
+the practice out, as it does the quizzes (hooks/skills_lab.py puts these blocks in after search
+has read the page): a search leads to the text that teaches.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def render_exercise_set(lab: Lab, exercises: list[dict], numbers: dict[str, int]
     until it opens (most of the work of loading a page with many exercises)."""
     body = "\n".join(render_exercise(lab, e, numbers[e["id"]], heading, s) for e in exercises)
     name = lab.skill(exercises[0]["skill"])["name"]
-    return (f'<details class="lab-set" data-search-exclude>\n<summary>{words(s, "practise_skill_one" if len(exercises) == 1 else "practise_skill", skill=name, n=len(exercises))}</summary>\n'
+    return (f'<details class="lab-set">\n<summary>{words(s, "practise_skill_one" if len(exercises) == 1 else "practise_skill", skill=name, n=len(exercises))}</summary>\n'
             f"{body}\n</details>")
 
 
@@ -107,7 +108,7 @@ def render_conversation(conversation: dict, link: Linker, s: dict[str, str], tit
              if title_level else "")
     steps = "\n".join(_render_step(key, conversation, step_id, order, link, s) for step_id in order)
     return (
-        f'<div class="lab-conversation" data-search-exclude id="{key}" data-lab-conversation="{escape(conversation["id"])}" '
+        f'<div class="lab-conversation" id="{key}" data-lab-conversation="{escape(conversation["id"])}" '
         f'data-start="{escape(conversation["start"])}" data-client="{text(conversation["client_name"])}" '
         f'data-title="{text(conversation["title"])}">\n{title}'
         f'<p class="lab-context">{text(conversation["context"])}</p>\n'
