@@ -29,7 +29,8 @@ PEOPLE_FILE = "data/people.yml"
 # A first name (Zoé, Jean-Philippe), with or without a surname (Julie Roy), or a title and
 # surname (Mr. Ouellet, Mme Paquette).
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Ý", "a-zà-öø-ÿ"
-NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s|M\.\s|Mme\s)?[{_UPPER}][{_LOWER}]+"
+TITLE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.\s|M\.\s|Mme\s)")
+NAME = (rf"{TITLE.pattern}?[{_UPPER}][{_LOWER}]+"
         rf"(?:-[{_UPPER}][{_LOWER}]+)?(?:\s[{_UPPER}][{_LOWER}]+)?")
 # "Name, 38," / "Name, 38." / "Name (38)": how the guide introduces a person with an age.
 # Two digits at most and no digit or "(" after, so that "(Rogers, 1957)" and a journal's
@@ -127,6 +128,11 @@ def mentions(text: str, listed: re.Pattern | None, not_people: set[str]) -> list
     return sorted(found.values(), key=lambda x: x.offset)
 
 
+def _first_name(name: str) -> str:
+    """"Julie Roy" -> "Julie"; a title and surname ("Mr. Ouellet") is its own name."""
+    return name if TITLE.match(name) else name.split()[0]
+
+
 def _describe(person: Person) -> str:
     age = f", {person.age}" if person.age is not None else ""
     return f"{person.name}{age} ({person.about}; {PEOPLE_FILE}, line {person.line})"
@@ -136,7 +142,17 @@ def problems(people: list[Person], places: list[Place], not_people=()) -> list[s
     """Everything that breaks "one name, one person", each with where and what to do."""
     found: list[str] = []
     by_name: dict[str, Person] = {}
+    by_first: dict[str, Person] = {}
     for person in people:
+        first_name = _first_name(person.name)
+        if first_name in by_first and person.name not in by_name:
+            other = by_first[first_name]
+            found.append(
+                f'{PEOPLE_FILE}, lines {other.line} and {person.line}: "{other.name}" and '
+                f'"{person.name}" share the first name {first_name}. One name is one person in the '
+                "guide: give one of them another first name, in the text and here."
+            )
+        by_first.setdefault(first_name, person)
         if person.name in by_name:
             first = by_name[person.name]
             found.append(
