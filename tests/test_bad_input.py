@@ -149,6 +149,13 @@ FAILING_CASES = {
          r"\d+ words of prose .*the minimum is \d+ \(min_words\)", r'no "Learning objectives" box',
          r'heading "## A part" has no explicit id', r"no worked example", r"\d+ quiz questions; the minimum is \d+",
          r"0 glossary terms marked"]),
+    "statute cited by chapter with no entry": (
+        lambda p: append(p / SECTION, "\nThe Act respecting roads (CQLR, c. Z-99.9) applies.\n"),
+        [rf"docs/{SHOWN}, line \d+: chapter Z-99\.9 is cited, but no entry of data/references\.yml",
+         rf'docs/{SHOWN}, line \d+: "Act respecting roads" names a statute']),
+    "legal reference without the date of the version read": (
+        lambda p: sub(p / "data/references.yml", r"^    version_read: .*$", "    version_read: "),
+        [r'data/references\.yml.*line \d+: a legal text \(chapter [^)]+\) needs "version_read"']),
     "new client not in the list of people": (
         lambda p: append(p / SECTION, "\nZéphirin, 41, says he cannot sleep.\n"),
         [rf'docs/{SHOWN}, line \d+: "Zéphirin, 41" is not in data/people\.yml', r"tools/people\.py"]),

@@ -31,11 +31,13 @@ CHAPTER = re.compile(
     r"(?:\bc\.|\bchapter|\bchapitre)\s*(?P<chapter>[A-Z]{1,4}-\d+(?:\.\d+)*(?:,\s*r\.\s*\d+(?:\.\d+)*)?)"
 )
 _TITLE_WORD = r"[A-ZÀ-Ý][\w'’-]*"
+# "That Act", "The Act": a word that points at a statute, not its title
+_NOT_A_TITLE = r"(?!(?:That|This|The|These|Those|Each|Every|Such|Any|Its|An?|Which|Whose|Both|Neither)\s)"
 # Titles of statutes, codes and charters as prose names them. Each pattern stops at the end
 # of the title's own words; a name in `names` matches when one starts with the other.
 STATUTE = re.compile(
     "|".join((
-        rf"(?:{_TITLE_WORD}\s+){{1,5}}Act\b(?!\s+(?:respecting|to|on)\b)",   # Youth Protection Act
+        rf"(?<![\w-]){_NOT_A_TITLE}(?:{_TITLE_WORD}\s+){{1,5}}Act\b(?!\s+(?:respecting|to|on)\b)",  # Youth Protection Act
         r"\bAct (?:respecting|to) [^.,;:()*\[\]\n]+",                         # Act respecting ...
         r"\bLoi (?:sur|concernant|visant|modifiant|relative|favorisant|instituant) [^.,;:()*\[\]\n]+",
         r"\bCode des professions\b",

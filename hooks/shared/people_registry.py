@@ -49,6 +49,7 @@ NOT_PEOPLE = frozenset("""
     There Therefore Third Thus Today Together Yet Québec Canada Montréal
     In At On For By As The This That When While After Before During Since With From Of To
 """.split())
+UNLISTED = -1  # the line of a person met in the text but not in the list
 QUIZ_BLOCK = re.compile(r"<quiz>.*?</quiz>", re.S)
 WORKED_EXAMPLE = re.compile(
     r'^(?P<indent>[ \t]*)[!?]{3}\+?[ \t]+example[ \t]+"Worked example[^\n]*\n'
@@ -115,6 +116,9 @@ def name_pattern(names) -> re.Pattern | None:
 def mentions(text: str, listed: re.Pattern | None, not_people: set[str]) -> list[Mention]:
     """Every person the text names: those introduced with an age, and every listed name."""
     found: dict[int, Mention] = {}
+    for phrase in not_people:  # "Jacques Tardif" is a real author, not the guide's Jacques
+        if " " in phrase:
+            text = text.replace(phrase, " " * len(phrase))
     for m in INTRODUCED.finditer(text):
         group = next(g for g in ("name", "name2", "name3") if m[g])
         name = m[group]
@@ -168,6 +172,8 @@ def problems(people: list[Person], places: list[Place], not_people=()) -> list[s
         for mention in mentions(place.text, listed, skip):
             where = f"{place.file}, line {place.line_at(mention.offset)}"
             person = by_name.get(mention.name)
+            if person is not None and person.line == UNLISTED:
+                continue  # reported where it first appears
             if person is None:
                 shown = f"{mention.name}, {mention.age}" if mention.age is not None else mention.name
                 found.append(
@@ -176,7 +182,7 @@ def problems(people: list[Person], places: list[Place], not_people=()) -> list[s
                     "`python tools/people.py` prints the entries to add. If the name is already "
                     "used in the guide for someone else, choose another first name."
                 )
-                by_name[mention.name] = Person(mention.name, "?", (place.place,), mention.age)
+                by_name[mention.name] = Person(mention.name, "?", (place.place,), mention.age, UNLISTED)
                 listed = name_pattern(by_name)  # report a new name once per place, not per line
                 continue
             if place.place not in person.places:
