@@ -17,7 +17,10 @@ import html
 import re
 from pathlib import Path
 
+import datetime as dt
+
 from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.law_check import LawEntry, entry_problems, format_date, mentioned, message, unknown_mentions
 from shared.generated_blocks import fill, marker
 from shared.guide_data import Field, load_entries
 from shared.interface_strings import filled_html, section_words
@@ -32,7 +35,14 @@ FIELDS = {
     "apa": Field(str, hint="the full reference in APA 7 style"),
     "url": Field(str, required=False, hint="where the work can be checked"),
     "note": Field(str, required=False, hint="a caveat shown after the entry"),
+    # a statute, regulation or code (hooks/shared/law_check.py)
+    "chapter": Field(str, required=False, hint='its chapter in the consolidated statutes, e.g. "P-34.1" or "C-26, r. 222.1"'),
+    "version_read": Field(str, required=False, hint='the "à jour au" date of the consolidated text read, YYYY-MM-DD'),
+    "names": Field(list, required=False, text_items=True, hint="the titles the guide gives the text, English and French"),
 }
+# Data files whose text may name a statute, checked like the pages.
+LAW_DATA_FILES = ("data/glossary.yml", "data/comparison.yml", "data/skills-lab/exercises.yml",
+                  "data/skills-lab/conversations.yml", "data/people.yml")
 # The list is written as HTML (generated_blocks.py): *italics* in the APA text become <em>,
 # and a web address in it (a DOI) becomes a link; everything else is escaped text.
 ITALICS = re.compile(r"\*([^*\n]+)\*")
@@ -43,15 +53,46 @@ references: list[dict] = []
 cited: set[tuple[str, str]] = set()
 index: dict[tuple[str, str], tuple[str, str]] = {}
 words: dict[str, str] = {}  # data/interface.yml, section "references"
+laws: list[LawEntry] = []
 
 
 def on_config(config):
-    global references, cited, index, words
-    words = section_words(config, "references", ("title", "intro"), "title and introduce the references page")
+    global references, cited, index, words, laws
+    words = section_words(config, "references", ("title", "intro", "version_read", "months", "date"),
+                          "title and introduce the references page")
     root = Path(config.config_file_path).parent
-    references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _web_addresses_only)
+    references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _checks)
     cited = set()
     index = reference_index(ref["cite"] for ref in references)
+    laws = [LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"), ref.line)
+            for ref in references if ref.get("chapter")]
+    problems = []
+    for file in LAW_DATA_FILES:
+        path = root / file
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            problems += [message(file, text.count("\n", 0, at) + 1, kind, what, REFERENCES_FILE)
+                         for at, kind, what in unknown_mentions(text, laws)]
+            cited.update(reference_keys(cite) for cite in mentioned(text, laws))
+    if problems:
+        raise PluginError("Statutes cited without an entry:\n  - " + "\n  - ".join(problems))
+
+
+def _checks(entries: list[dict], label) -> list[str]:
+    return _web_addresses_only(entries, label) + _legal_entries(entries, label)
+
+
+def _legal_entries(entries: list[dict], label) -> list[str]:
+    """A statute, regulation or code says which version was read (hooks/shared/law_check.py)."""
+    today = dt.date.today()
+    problems = []
+    for i, ref in enumerate(entries):
+        if ref.get("chapter"):
+            law = LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"))
+            problems += entry_problems(law, today, label(i, ref))
+        elif ref.get("version_read") or ref.get("names"):
+            problems.append(f'{label(i, ref)}: "version_read" and "names" belong to a legal text: add its "chapter".')
+    return problems
 
 
 def _web_addresses_only(entries: list[dict], label) -> list[str]:
@@ -84,6 +125,13 @@ def on_page_markdown(markdown, page, config, files):
         source = page.file.content_string  # read from disk: only when there is a problem to place
         line = source[: max(source.find(citation.text), 0)].count("\n") + 1
         problems.append(f"line {line}: {citation.text}")
+    source = page.file.content_string
+    law_problems = [message(f"docs/{page.file.src_uri}", source[:max(source.find(what), 0)].count("\n") + 1,
+                            kind, what, REFERENCES_FILE)
+                    for _, kind, what in unknown_mentions(markdown, laws)]
+    if law_problems:
+        raise PluginError("Statutes cited without an entry:\n  - " + "\n  - ".join(law_problems))
+    cited.update(reference_keys(cite) for cite in mentioned(markdown, laws))  # naming a law cites it
     if problems:
         raise PluginError(
             f"docs/{page.file.src_uri}: citation(s) with no entry in {REFERENCES_FILE}:\n  - "
@@ -108,7 +156,7 @@ def references_markdown(words: dict[str, str]) -> str:
     return f'# {filled_html(words["title"])}\n\n{filled_html(words["intro"])}\n\n{marker("references")}\n'
 
 
-def render_references(entries: list[dict]) -> str:
+def render_references(entries: list[dict], page_words: dict[str, str] | None = None) -> str:
     """The list of references, alphabetical, as HTML. In the APA text, *italics* become <em>
     and a web address becomes a link; anything else that looks like markup is escaped."""
     items = []
@@ -118,6 +166,10 @@ def render_references(entries: list[dict]) -> str:
         if ref.get("url"):
             url = html.escape(ref["url"])
             text += f' <a href="{url}">{url}</a>'
+        if ref.get("version_read"):
+            shown = page_words or words
+            date = format_date(ref["version_read"], shown["months"].split(), shown["date"])
+            text += " " + filled_html(shown["version_read"], date=html.escape(date))
         if ref.get("note"):
             text += f" [{html.escape(ref['note'], quote=False)}]"
         items.append(f"<li>{text}</li>\n")

@@ -63,6 +63,19 @@ def first_term(project):
     return re.search(r"- term: (.+)", (project / "data/glossary.yml").read_text(encoding="utf-8"))[1]
 
 
+def first_person_elsewhere(project):
+    """A person of data/people.yml whose entry does not place them on SECTION."""
+    import yaml
+    people = yaml.safe_load((project / "data/people.yml").read_text(encoding="utf-8"))["people"]
+    person = next(p for p in people if PAGE not in p["appears_in"] and " " not in p["name"])
+    return person["name"], person
+
+
+def first_person_elsewhere_now():
+    from guide_facts import ROOT
+    return first_person_elsewhere(ROOT)
+
+
 def checked_quiz(project, body):
     """A quiz for SECTION that names the page's first learning objective (hooks/objectives.py
     requires one), so that the case tests only what it breaks."""
@@ -136,6 +149,20 @@ FAILING_CASES = {
          r"\d+ words of prose .*the minimum is \d+ \(min_words\)", r'no "Learning objectives" box',
          r'heading "## A part" has no explicit id', r"no worked example", r"\d+ quiz questions; the minimum is \d+",
          r"0 glossary terms marked"]),
+    "statute cited by chapter with no entry": (
+        lambda p: append(p / SECTION, "\nThe Act respecting roads (CQLR, c. Z-99.9) applies.\n"),
+        [rf"docs/{SHOWN}, line \d+: chapter Z-99\.9 is cited, but no entry of data/references\.yml",
+         rf'docs/{SHOWN}, line \d+: "Act respecting roads" names a statute']),
+    "legal reference without the date of the version read": (
+        lambda p: sub(p / "data/references.yml", r"^    version_read: .*$", "    version_read: "),
+        [r'data/references\.yml.*line \d+: a legal text \(chapter [^)]+\) needs "version_read"']),
+    "new client not in the list of people": (
+        lambda p: append(p / SECTION, "\nZéphirin, 41, says he cannot sleep.\n"),
+        [rf'docs/{SHOWN}, line \d+: "Zéphirin, 41" is not in data/people\.yml', r"tools/people\.py"]),
+    "one name used for a second person": (
+        lambda p: append(p / SECTION, f"\n{first_person_elsewhere(p)[0]}, 99, says he cannot sleep.\n"),
+        [rf"docs/{SHOWN}, line \d+: {re.escape(first_person_elsewhere_now()[0])} appears here, but data/people\.yml gives",
+         r"appears_in"]),
     "script in a page": (
         lambda p: append(p / SECTION, '\n<script>alert("x")</script>\n'),
         [rf"docs/{SHOWN}: the page contains markup that could run script"]),

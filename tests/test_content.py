@@ -5,7 +5,8 @@ import subprocess
 
 import pytest
 
-from shared.citation_check import find_citations, reference_index, resolve
+from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.law_check import LawEntry, mentioned
 from guide_facts import CHAPTERS, NAV, ROOT, RULES, SECTIONS, data, questions, source
 from page_rules import chapter_problems, marked_terms_problem, prose_words, section_problems
 
@@ -45,6 +46,12 @@ def test_every_citation_resolves_and_every_reference_is_cited():
             key = resolve(citation, index)
             assert key, f"{page}: {citation.text} has no reference"
             used.add(key)
+    # naming a statute, or citing its chapter, cites it (hooks/shared/law_check.py)
+    laws = [LawEntry(r["cite"], r["chapter"], tuple(r.get("names") or ()), r.get("version_read"))
+            for r in refs if r.get("chapter")]
+    texts = [source(page) for page in NAV] + [(ROOT / "data" / name).read_text(encoding="utf-8")
+                                              for name in ("glossary.yml", "comparison.yml")]
+    used |= {reference_keys(cite) for text in texts for cite in mentioned(text, laws)}
     assert set(index.values()) == used, f"never cited: {set(index.values()) - used}"
 
 
