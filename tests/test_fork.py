@@ -71,11 +71,11 @@ def add_page(project: Path, folder: str) -> str:
                       f"    definition: A pause the helper leaves on purpose so that the client can think, feel or go on.\n"
                       f"    forms: [working silence]\n    introduced_in: {uri}\n")
     people = project / "data" / "people.yml"  # the page's people, listed as an instructor would
-    if people.is_file() and "name: Anatole" not in people.read_text(encoding="utf-8"):
+    if people.is_file() and "name: Barnabé" not in people.read_text(encoding="utf-8"):
         with people.open("a", encoding="utf-8") as out:
-            for name, age, about in (("Anatole", 52, "a sawmill worker who lost his job"),
-                                     ("Perrine", 29, "a client telling a helper about her divorce"),
-                                     ("Gaspard", 45, "a client unsure of his goals")):
+            for name, age, about in (("Barnabé", 52, "a sawmill worker who lost his job"),
+                                     ("Zéphyrine", 29, "a client telling a helper about her divorce"),
+                                     ("Ignace", 45, "a client unsure of his goals")):
                 out.write(f"  - name: {name}\n    age: {age}\n    about: {about}\n    appears_in: [{uri}]\n")
     return uri
 
