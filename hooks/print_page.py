@@ -22,6 +22,7 @@ docs/assets/guide.css holds the print stylesheet.
 from __future__ import annotations
 
 import html as html_lib
+import json
 import logging
 import os
 import re
@@ -38,11 +39,11 @@ from shared.guide_data import escape_text
 from shared.objective_rules import guide_bank
 from shared.page_outline import nav_order
 from shared.question_cues import rendered_text
-from shared.quiz_markup import PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
+from shared.quiz_markup import BLANK_ACCEPT, PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
-PRINT_WORDS = ("question", "choose_all")  # data/interface.yml, section print: checked when the build starts
+PRINT_WORDS = ("question", "choose_all", "also_accepted")  # data/interface.yml, section print: checked when the build starts
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
@@ -258,21 +259,40 @@ def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[s
         question = match["question"].strip()
         options = QUIZ_OPTION.findall(match["form"])
         if options:
-            correct = [LETTERS[i] for i, (attrs, _) in enumerate(options) if "data-correct" in attrs]
+            # The key names each right option by its letter and its text: the site shuffles the
+            # options, so a student checking a printed answer against the site needs the words.
+            correct = [f"{LETTERS[i]}: {text.strip()}" for i, (attrs, text) in enumerate(options) if "data-correct" in attrs]
             choose = f" {filled_html(words['choose_all'])}" if len(correct) > 1 else ""
             items = "".join(f"<li>{LETTERS[i]}. {text}</li>" for i, (_, text) in enumerate(options))
             question = _lead(question, f"<strong>{heading}</strong>{choose} ") + f'<ul class="print-options">{items}</ul>'
-            answer = ", ".join(correct) + "."
+            answer = _ended("; ".join(correct))
         else:
-            blanks = [html_lib.escape(html_lib.unescape(b)) for b in QUIZ_BLANK.findall(question)]
+            blanks = [_blank_answer(tag) for tag in QUIZ_BLANK.finditer(question)]
             question = _lead(QUIZ_BLANK.sub('<span class="print-blank">____________</span>', question),
                              f"<strong>{heading}</strong> ")
-            answer = f"<em>{', '.join(blanks)}</em>."
+            answer = ", ".join(blanks) + "."
         objective = objectives[n - 1] if n <= len(objectives) else ""
         answers.append(_lead(match["explanation"].strip(), f"<strong>{label}.</strong> {answer} ") + objective)
         return f'<div class="print-question">{question}</div>'
 
     return QUIZ_PARTS.sub(print_quiz, html), answers
+
+
+def _blank_answer(tag: re.Match[str]) -> str:
+    """A blank's canonical form, and the other forms it accepts (hooks/quiz_assets.py's data-accept)."""
+    shown = f"<em>{html_lib.escape(html_lib.unescape(tag[1]))}</em>"
+    accept = BLANK_ACCEPT.search(tag[0])
+    try:
+        forms = json.loads(html_lib.unescape(accept[1])) if accept else []
+    except ValueError:
+        forms = []
+    others = ", ".join(html_lib.escape(str(form)) for form in forms[1:])
+    return f"{shown} ({filled_html(words['also_accepted'], forms=others)})" if others else shown
+
+
+def _ended(html: str) -> str:
+    """A full stop after the text unless it ends with one (or with ? ! or a closing quotation mark)."""
+    return html if re.search(r"[.?!\u201d\"\u00bb]\s*(?:</\w+>\s*)*$", html) else html + "."
 
 
 def _lead(html: str, prefix: str) -> str:

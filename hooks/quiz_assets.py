@@ -9,7 +9,9 @@ quiz or not, so no page can reuse what the browser already has. Events:
   mark each quiz and the progress widgets data-search-exclude (search indexes the text
   that teaches, not the questions and their answers); number each question ("Question 2
   of 6", written at build time: nothing moves when the page loads), give its "#" link a
-  name, and hand the quiz's words to assets/guide.js;
+  name, and hand the quiz's words to assets/guide.js; give each blank that accepts several
+  forms (`[[follow-up | follow up]]`) its canonical form in data-answer and every accepted
+  form in data-accept (a JSON list), which assets/guide.js checks;
 - on_post_page: link the stylesheet in <head>, where it does not hold up the page's
   text half-way through (a stylesheet in <body> blocks what follows it); and put the
   progress box above the table of contents, where mkdocs-quiz's script would move it.
@@ -18,6 +20,8 @@ The figures are printed by `make bench` (bench/page_weight.py).
 
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 from importlib.resources import files as package_files
 
@@ -27,7 +31,9 @@ from mkdocs.utils import get_relative_url
 from mkdocs_quiz import plugin as quiz_plugin
 from shared import interface_strings
 from shared.guide_data import escape_text
-from shared.quiz_markup import PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_PERMALINK, SCORE_LINE, SEARCH_EXCLUDED
+from shared.quiz_markup import (BLANK_SIZE, PROGRESS_BAR_START, PROGRESS_BOX_START, QUIZ_BLANK, QUIZ_PERMALINK,
+                                SCORE_LINE, SEARCH_EXCLUDED)
+from shared.quiz_source import blank_forms
 
 # Search leaves out the quizzes (questions, choices, explanations) and the progress widgets:
 # a search should lead to the text that teaches, and the index that every page loads gets
@@ -79,7 +85,23 @@ def on_page_content(html, page, config, files):
     for opening in SEARCH_EXCLUDED:  # plain replacements (after the 25 KB script is gone): a regex cost more
         html = html.replace(opening, opening + " data-search-exclude")
     no_score = NO_SCORE_YET.format(escape_text(words.get("no_answer_yet", "")))
-    return SCORE_LINE.sub(no_score, number_questions(html)) + strings_block
+    return SCORE_LINE.sub(no_score, number_questions(accepted_forms(html))) + strings_block
+
+
+def accepted_forms(html: str) -> str:
+    """Each blank with its canonical form in data-answer and every accepted form in data-accept.
+
+    mkdocs-quiz copies the whole `[[a | b]]` into data-answer and compares the student's text
+    with it. Rather than patch its script, the attribute is mended here and assets/guide.js
+    adjusts data-answer just before the plugin compares (see "Fill-ins" there): a few lines
+    on our side, and the plugin's own feedback, saving and "Try again" keep working."""
+    def mended(match: re.Match[str]) -> str:
+        forms = blank_forms(html_lib.unescape(match[1]))
+        tag = match[0].replace(f'data-answer="{match[1]}"', f'data-answer="{html_lib.escape(forms[0])}" '
+                               f'data-accept="{html_lib.escape(json.dumps(forms, ensure_ascii=False))}"', 1)
+        return BLANK_SIZE.sub(f'size="{max(5, max(map(len, forms)) + 2)}"', tag, 1)
+
+    return QUIZ_BLANK.sub(mended, html) if "quiz-blank-input" in html else html
 
 
 def number_questions(html: str) -> str:

@@ -4,7 +4,9 @@ Event: on_page_markdown, at a priority above mkdocs-quiz's, so the quiz source i
 still there. A question with no answers, no correct answer, no explanation, an
 explanation without a link into the guide, or one that links to a heading that does not
 exist (on its own page or another author's page) fails the build, naming the page, the
-question's number and line, and what to do. (See AUTHORING.md for the format.)
+question's number and line, and what to do; so does a blank whose accepted forms are badly
+written (`[[follow-up | follow up]]`: an empty form, a repeated one, a bar without spaces).
+(See AUTHORING.md for the format.)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.objective_rules import QUIZ_OBJECTIVES
 from shared.page_outline import HEADING, page_version, heading_anchor, mask_fenced_code
-from shared.quiz_source import QUIZ, QuizParts, parse_quiz
+from shared.quiz_source import BLANK, QUIZ, QuizParts, blank_problems, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
@@ -24,7 +26,12 @@ INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#
 
 def quiz_problems(body: str) -> list[str]:
     """What is wrong with one quiz's source (empty when nothing is)."""
-    return parts_problems(parse_quiz(body))
+    return [problem for _, problem in blank_offsets_problems(body)] or parts_problems(parse_quiz(body))
+
+
+def blank_offsets_problems(body: str) -> list[tuple[int, str]]:
+    """(offset in the body, problem) for each blank whose accepted forms are badly written."""
+    return [(blank.start(), problem) for blank in BLANK.finditer(body) for problem in blank_problems(blank[1])]
 
 
 def parts_problems(quiz: QuizParts) -> list[str]:
@@ -83,7 +90,7 @@ def on_page_markdown(markdown, page, config, files):
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]
         quiz = parse_quiz(body)
-        found = [(0, problem) for problem in parts_problems(quiz)]
+        found = blank_offsets_problems(body) or [(0, problem) for problem in parts_problems(quiz)]
         if not found:
             explanation = quiz.explanation
             found = [(body.find(explanation) + offset, problem)

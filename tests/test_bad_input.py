@@ -136,6 +136,18 @@ FAILING_CASES = {
         lambda p: append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nSee [x](#no-such-part).\n")),
         [rf"docs/{SHOWN}:\n  - question {NEXT} \(line {len(source_lines(PAGE)) + 8}, \"Which\?.*links to #no-such-part, "
          r"which is not a heading of this page"]),
+    "fill-in with an empty accepted form": (
+        lambda p: append(p / SECTION, checked_quiz(p, "It is [[follow-up |  | suivi]].\n\n---\nSee [x](#key-takeaways).\n")),
+        [rf"docs/{SHOWN}:\n  - question {NEXT} \(line {len(source_lines(PAGE)) + 4}, .*has an empty form"]),
+    "fill-in listing a form twice": (
+        lambda p: append(p / SECTION, checked_quiz(p, "It is [[follow-up | Follow-up]].\n\n---\nSee [x](#key-takeaways).\n")),
+        [rf"question {NEXT} \(line \d+, .*lists \"Follow-up\" twice.*keep one"]),
+    "explanation naming an option by its place while options are shuffled": (
+        lambda p: (append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nThe second option is advice. "
+                                                       "See [x](#key-takeaways).\n")),
+                   sub(p / "mkdocs.yml", r"^(\s+position_words_max:) \d+", r"\1 0")),
+        [rf"docs/{SHOWN}, question {NEXT} \(line {len(source_lines(PAGE)) + 8}\): its explanation names an option "
+         r'by its place \("second option"\).*name it by its content']),
     "glossary see_also item naming a missing term, by its own line": (
         lambda p: append(p / "data/glossary.yml", f"  - term: zzz new term\n    french: x\n    definition: y\n"
                          f"    introduced_in: {PAGE}\n    see_also:\n      - {first_term(p)}\n      - nothing like this\n"),

@@ -525,3 +525,83 @@ def test_loading_a_quiz_page_shifts_nothing_in_the_text_or_sidebars(browser, sit
         box = page.locator(".md-sidebar--secondary #quiz-progress-sidebar")
         assert box.is_visible() and "Answered" in box.inner_text()
     context.close()
+
+
+# ---------- Shuffled options (mkdocs-quiz's shuffle_answers) and fill-ins accepting several forms
+
+def _shuffling_on() -> bool:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    quiz = next((p["mkdocs_quiz"] for p in config["plugins"] if isinstance(p, dict) and "mkdocs_quiz" in p), {})
+    return str(quiz.get("shuffle_answers", "false")).lower() == "true"
+
+
+def _option_orders(page):
+    """Each choice question's options, in the order shown: their values (the written index)."""
+    return page.evaluate("""() => [...document.querySelectorAll('.quiz fieldset')]
+      .map(f => [...f.querySelectorAll('input[name=answer]')].map(i => i.value).join(','))""")
+
+
+def test_shuffled_options_change_order_and_a_saved_answer_stays_the_one_chosen(browser, site_url, quiz_path, errors):
+    if not _shuffling_on():
+        pytest.skip("shuffle_answers is off in mkdocs.yml")
+    context = browser.new_context()
+    page = context.new_page()
+    _open(page, site_url + quiz_path)
+    first_order = _option_orders(page)
+    quiz = page.locator(SINGLE).first
+    chosen = quiz.locator("input[type='radio']").last  # whatever sits last now
+    value, text = chosen.get_attribute("value"), quiz.locator(f"label[for='{chosen.get_attribute('id')}']").inner_text()
+    chosen.locator("xpath=following-sibling::label").click()
+    quiz.locator("form button[type='submit']").click()
+    quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
+
+    orders = [first_order]
+    for _ in range(3):  # a few reloads: the odds of the same order for every question are negligible
+        page.reload()
+        page.wait_for_selector(".quiz form")
+        orders.append(_option_orders(page))
+        checked = quiz.locator("input[type='radio']:checked")
+        assert checked.count() == 1 and checked.get_attribute("value") == value
+        assert quiz.locator(f"label[for='{checked.get_attribute('id')}']").inner_text() == text
+    assert len({tuple(o) for o in orders}) > 1, "the options came in the same order at every visit"
+    other = browser.new_context().new_page()  # a fresh visitor gets its own order too
+    _open(other, site_url + quiz_path)
+    assert sorted(_option_orders(other)[0].split(",")) == sorted(first_order[0].split(","))
+    other.context.close()
+    context.close()
+    assert not errors, errors
+
+
+def _page_with_variants(built_site):
+    for path in built_pages(built_site):
+        text = _html(built_site, path) if (built_site / path / "index.html").is_file() else ""
+        match = re.search(r'data-accept="(\[&quot;[^"]*&quot;, [^"]*)"', text)
+        if match:
+            return path, json.loads(match[1].replace("&quot;", '"').replace("&amp;", "&"))
+    pytest.fail("no fill-in blank accepting several forms in the built site")
+
+
+def test_a_fill_in_accepts_each_form_and_the_usual_slips(page, site_url, built_site, errors):
+    path, forms = _page_with_variants(built_site)
+    _open(page, site_url + path)
+    quiz = page.locator(FILL).filter(has=page.locator(".quiz-blank-input[data-accept*=',']")).first
+    blank, submit = quiz.locator(".quiz-blank-input").first, quiz.locator("form button[type='submit']")
+    assert blank.get_attribute("data-answer") == forms[0] and json.loads(blank.get_attribute("data-accept")) == forms
+
+    blank.fill("certainly not this")
+    submit.click()
+    _expect_feedback(quiz, "incorrect")
+    assert forms[0] in quiz.locator(".quiz-feedback").inner_text() or quiz.get_attribute("data-show-correct") is None
+
+    variant = forms[1]
+    slips = f"  The {variant.upper().replace('-', ' ')}. "  # an article, capitals, spaces, a full stop, hyphen as space
+    for typed in (variant, slips):
+        quiz.locator(".quiz-reset-button").click()
+        blank.fill(typed)
+        submit.click()
+        _expect_feedback(quiz, "correct")
+    assert _saved(page)[quiz.get_attribute("id")]["correct"] is True
+    page.reload()
+    page.wait_for_selector(".quiz form")
+    assert blank.input_value() == slips and "correct" in blank.get_attribute("class").split()
+    assert not errors, errors

@@ -17,7 +17,9 @@ from shared.question_cues import measure, over_thresholds, rendered_text
 SECTION = "02-foundations/empathy.md"
 OVERVIEW = "02-foundations/index.md"
 LIMITS = {"key_longest_max": 0.30, "key_position_min": 0.15, "key_position_max": 0.35,
-          "key_length_ratio_max": 1.15, "multi_first_max": 0.30}
+          "key_length_ratio_max": 1.15, "multi_first_max": 0.30, "multi_pattern_max": 0.15,
+          "multi_position_min": 0.25, "multi_position_max": 0.75, "multi_key_count_max": 0.50,
+          "absolute_key_ratio_min": 0.5, "absolute_distractor_max": 0.12, "position_words_max": 0}
 
 
 def box(*items: str) -> str:
@@ -181,10 +183,121 @@ def test_fill_in_questions_are_left_out():
     assert stats.single == [] and stats.multiple == []
 
 
+def multi(*keyed: int, options: int = 5) -> tuple:
+    """A multiple-answer question whose options at these positions (1-based) are correct."""
+    return tuple(("[x] " if i + 1 in keyed else "[ ] ") + "option" for i in range(options))
+
+
+# eight multiple-answer questions (one key makes a single-answer question): every pattern used
+# once, each position correct in 4 or 5 of 8, two keys in 4 of 8 questions
+BALANCED_MULTI = [multi(1, 2), multi(3, 4), multi(2, 5), multi(1, 4), multi(1, 3, 5), multi(2, 3, 4), multi(2, 4, 5),
+                  multi(1, 2, 3, 5)]
+SINGLE = [tuple(("[x] " if i == k else "[ ] ") + "option" for i in range(4)) for k in range(4)]
+
+
 def test_a_balanced_bank_passes():
-    sets = [tuple(("[x] " if i == k else "[ ] ") + "option" for i in range(4)) for k in range(4)]
-    sets += [("[ ] wrong", "[x] right", "[ ] wrong", "[x] right")]
-    assert over_thresholds(measure(bank_of(*sets)), LIMITS) == []
+    assert over_thresholds(measure(bank_of(*SINGLE, *BALANCED_MULTI)), LIMITS) == []
+
+
+def test_multiple_answer_statistics():
+    stats = measure(bank_of(multi(2, 4), multi(2, 4), multi(1, 2, 3), multi(2, 3, options=4)))
+    assert stats.multi_pattern == ("2, 4", 0.5)
+    assert stats.multi_key_count == (2, 0.75)
+    assert stats.multi_positions() == pytest.approx({1: 0.25, 2: 1.0, 3: 0.5, 4: 0.5, 5: 0.0})
+    assert "most common keyed pattern (2, 4) in 50%" in stats.summary()
+
+
+def test_one_keyed_pattern_used_too_often_fails():
+    bank = bank_of(*SINGLE, *BALANCED_MULTI, multi(2, 4), multi(2, 4))  # 2 of 10 questions key 2 and 4
+    found = next(p for p in over_thresholds(measure(bank), LIMITS) if "key the same options" in p)
+    assert "20% of multiple-answer questions key the same options (2, 4) (at most 15%)" in found
+    assert found.count("docs/") == 2  # the questions to change are named
+
+
+def test_an_option_position_correct_too_often_or_too_rarely_fails():
+    always_two = [multi(2, k) for k in (1, 3, 4, 5)] + [multi(2), multi(2, 3, 5), multi(1, 2, 4), multi(2, 4, 5)]
+    found = "\n".join(over_thresholds(measure(bank_of(*SINGLE, *always_two)), LIMITS))
+    assert "option 2 is correct in 100% of the multiple-answer questions that have it (at most 75%)" in found
+    rarely_one = [m for m in BALANCED_MULTI if "[x] option" not in m[0]] + [multi(2, 3), multi(3, 5), multi(4, 5)]
+    found = "\n".join(over_thresholds(measure(bank_of(*SINGLE, *rarely_one)), LIMITS))
+    assert "option 1 is correct in only 0% of the multiple-answer questions that have it (at least 25%)" in found
+
+
+def test_a_position_held_by_few_questions_is_printed_not_checked():
+    bank = bank_of(*SINGLE, *BALANCED_MULTI, multi(7, options=7))  # position 7: one question, correct in it
+    stats = measure(bank)
+    assert stats.multi_positions()[7] == 1.0 and "7: 100%" in stats.summary()
+    assert not any("option 7" in p for p in over_thresholds(stats, LIMITS))
+
+
+def test_one_number_of_keys_in_most_questions_fails():
+    threes = [multi(1, 2, 4), multi(2, 3, 5), multi(1, 3, 5), multi(3, 4, 5), multi(1, 4, 5), multi(2, 4, 5),
+              multi(1, 2), multi(4, 5)]
+    found = "\n".join(over_thresholds(measure(bank_of(*SINGLE, *threes)), LIMITS))
+    assert "75% of multiple-answer questions have 3 correct options (at most 50%)" in found
+
+
+def test_absolute_word_statistics():
+    stats = measure(bank_of(("[x] It helps", "[ ] It never helps", "[ ] It always works", "[ ] It is fine"),
+                            ("[x] You must refer now", "[ ] At  once, act", "[ ] Wait", "[ ] Overall calm")))
+    assert stats.absolute_keys == pytest.approx(1 / 2)           # "must"
+    assert stats.absolute_distractors == pytest.approx(3 / 6)    # "never", "always", "at once" ("overall" is not "all")
+    assert measure(bank_of(("[x] Only this", "[ ] Never that")), absolute_words=["never"]).absolute_keys == 0
+
+
+def test_absolute_words_only_in_distractors_fail():
+    cued = [("[x] Reflect the feeling", "[ ] Never reflect", "[ ] Ask why", "[ ] Give advice")] * 2
+    found = "\n".join(over_thresholds(measure(bank_of(*SINGLE, *cued)), LIMITS))
+    assert "absolute words (never, always, must...) are in 0% of keys but 11% of distractors" in found
+    assert '"never"' in found
+    many = [("[x] Never promise secrecy", "[ ] Always ask why", "[ ] Reflect", "[ ] Advise")] * 3
+    found = "\n".join(over_thresholds(measure(bank_of(*SINGLE, *many)), LIMITS))
+    assert "14% of distractors carry an absolute word (at most 12%)" in found and '"always"' in found
+    assert "absolute words (never" not in found  # keys carry them as often: 3 of 7 keys, 3 of 21 distractors
+
+
+def test_single_answer_positions_are_printed_not_enforced_while_shuffled():
+    all_second = [("[ ] option", "[x] option", "[ ] option", "[ ] option")] * 4
+    assert any("position 2" in p for p in over_thresholds(measure(bank_of(*all_second)), LIMITS))
+    shuffled = measure(bank_of(*all_second), shuffled=True)
+    assert not any("position" in p for p in over_thresholds(shuffled, LIMITS))
+    assert "2: 100%" in shuffled.summary() and "shuffled" in shuffled.summary()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The second response is right.", "second response"),
+    ("the last two options are advice", "last two options"),
+    ("The first one ignores her.", "first one"),
+    ("Option 3 gives advice.", "Option 3"),
+    ("answers b and d are right", "answers b and d"),
+    ("So (c) fails.", "(c)"),
+    ("The latter only reassures.", "The latter"),
+    ("the reply above misses it", "reply above"),
+])
+def test_explanations_naming_an_option_by_its_place_are_found(text, words):
+    from shared.question_cues import position_words
+    assert [w for _, w in position_words(text)] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    "In the first session, she asked.", "Call 811, option 2 (Info-Social).", "The reply about flexible hours.",
+    "Rogers (1957) named the conditions", "the first step of the process", "He answered at once.",
+])
+def test_other_words_are_not_taken_for_places(text):
+    from shared.question_cues import position_words
+    assert position_words(text) == []
+
+
+def test_explanations_naming_places_fail_over_the_allowance():
+    from objectives import place_problems
+    page = box("x <!-- objective: x -->") + "## Why { #why }\n\n" + quiz("x").replace("Because.", "The second option is right.")
+    questions = read_bank({SECTION: page}).questions
+    found = place_problems(questions, {SECTION: page}, allowed=0)
+    line = page.splitlines().index("The second option is right. See [why](#why).") + 1
+    assert found == [f'docs/{SECTION}, question 1 (line {line}): its explanation names an option by its place '
+                     '("second option"), but the site shuffles the options: name it by its content instead, '
+                     'e.g. "the reply about flexible hours"']
+    assert place_problems(questions, {SECTION: page}, allowed=1) == []
 
 
 def test_a_cued_bank_fails_naming_the_worst_questions():
@@ -215,6 +328,18 @@ def test_settings_must_be_there_and_numeric():
         read_limits({})
     with pytest.raises(PluginError, match=r"multi_first_max \(share of multiple-answer"):
         read_limits({"guide_rules": {"question_bank": dict(LIMITS, multi_first_max="a third")}})
+    with pytest.raises(PluginError, match=r"position_words_max .* must be a whole number"):
+        read_limits({"guide_rules": {"question_bank": dict(LIMITS, position_words_max=0.5)}})
+    assert read_limits({"guide_rules": {"question_bank": dict(LIMITS, position_words_max=40)}})["position_words_max"] == 40
+
+
+def test_absolute_words_setting():
+    from objectives import read_absolute_words
+    from shared.question_cues import ABSOLUTE_WORDS
+    assert read_absolute_words({"guide_rules": {"question_bank": LIMITS}}) == ABSOLUTE_WORDS
+    assert read_absolute_words({"guide_rules": {"question_bank": dict(LIMITS, absolute_words=["jamais"])}}) == ["jamais"]
+    with pytest.raises(PluginError, match=r"absolute_words must be a list"):
+        read_absolute_words({"guide_rules": {"question_bank": dict(LIMITS, absolute_words="never")}})
 
 
 # ---------- The real guide, as mkdocs.yml lists it
@@ -238,7 +363,7 @@ def test_every_section_page_of_the_nav_has_checked_objectives():
 def test_settings_in_mkdocs_yml_are_complete():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     block = config["extra"]["guide_rules"]["question_bank"]
-    assert set(block) == set(LIMITS)
+    assert set(block) - {"absolute_words"} == set(LIMITS)
 
 
 def test_the_build_names_a_missing_id(tmp_path):

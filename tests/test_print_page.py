@@ -43,13 +43,27 @@ def test_a_choice_question_prints_without_its_answer_which_goes_to_the_key():
     assert html.startswith("<p>Before.</p>") and 'class="quiz' not in html
     assert '<p><strong>Question 2.2.1.</strong> A client says: "Hi."</p>' in html
     assert '<li>a. Advise</li><li>b. Reflect</li>' in html and "Why" not in html
-    assert answers == ['<p><strong>2.2.1.</strong> b. Why: see <a href="#h">x</a>.</p>']
+    assert answers == ['<p><strong>2.2.1.</strong> b: Reflect. Why: see <a href="#h">x</a>.</p>']  # letter and text
 
 
 def test_a_blank_prints_as_a_line_and_its_answer_goes_to_the_key():
     html, answers = print_quizzes(CHOICE + BLANK, "2")
     assert "Question 2.R2." in html and "congruence" not in html and 'class="print-blank"' in html
     assert answers[1] == '<p><strong>2.R2.</strong> <em>congruence</em>. See <a href="#c">c</a>.</p>'
+
+
+def test_a_blank_accepting_several_forms_shows_the_canonical_one_and_the_others():
+    from quiz_assets import accepted_forms
+    rendered = accepted_forms(BLANK.replace('data-answer="congruence"', 'data-answer="follow-up | follow up | suivi"'))
+    assert 'data-answer="follow-up" data-accept="[&quot;follow-up&quot;, &quot;follow up&quot;, &quot;suivi&quot;]"' in rendered
+    _, answers = print_quizzes(rendered, "2")
+    assert answers[0].startswith("<p><strong>2.R1.</strong> <em>follow-up</em> (also accepted: follow up, suivi). See")
+
+
+def test_several_right_options_are_each_named_by_letter_and_text():
+    both = CHOICE.replace('value="0" id="quiz-0-0" >', 'value="0" id="quiz-0-0" data-correct="true">')
+    _, answers = print_quizzes(both, "2.2")
+    assert answers[0].startswith("<p><strong>2.2.1.</strong> a: Advise; b: Reflect. Why")
 
 
 URLS = {"": "index.md", "02-f/a/": "02-f/a.md", "02-f/b/": "02-f/b.md", "progress/": "progress.md"}
@@ -75,7 +89,7 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
     assert f"url(#{a}--arrow)" in out
     assert '<details class="note" open><summary>More' in out and '<details class="info"><summary>Text' in out
     assert "Question 2.1.1." in out and 'class="quiz' not in out
-    assert answers == [f'<p><strong>2.1.1.</strong> b. Why: see <a href="#{a}--h">x</a>.</p>']
+    assert answers == [f'<p><strong>2.1.1.</strong> b: Reflect. Why: see <a href="#{a}--h">x</a>.</p>']
 
 
 def test_a_quiz_that_cannot_be_read_fails_the_build_naming_the_page():

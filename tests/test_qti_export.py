@@ -1,5 +1,7 @@
 """The QTI export of the real question bank: well-formed XML in both packages, every
-question present, links pointing at the hosted guide, quotes and markup escaped."""
+question present, links pointing at the hosted guide, quotes and markup escaped, plain
+titles, every accepted form of a blank a right answer, multiple-answer grading with no credit
+for ticking every box, and no export to the placeholder site_url."""
 
 import re
 import sys
@@ -93,3 +95,85 @@ def test_help_is_printed_and_creates_nothing(tmp_path, monkeypatch, capsys):
         export_qti.main(["--help"])
     assert done.value.code == 0 and "usage" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []
+
+
+NS21 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+NS12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+
+
+def items(package):
+    return {name: ET.fromstring(data) for name, data in xml_files(package).items() if name.startswith("items/")}
+
+
+def test_titles_are_plain_text(packages):
+    for package in packages:
+        for name, item in items(package).items():
+            element = item if item.get("title") is not None else item.find(f"{NS12}item")
+            title = element.get("title")
+            assert title and not re.search(r"\*\*|`|\{\{BLANK|\]\(", title), (package.name, title)
+
+
+def blank_variants():
+    from shared.quiz_source import BLANK, blank_forms
+    from guide_facts import QUIZ_PAGES
+    forms = [blank_forms(m[1]) for page in QUIZ_PAGES
+             for m in BLANK.finditer((ROOT / "docs" / page).read_text(encoding="utf-8"))]
+    assert any(len(f) > 1 for f in forms), "no blank with variants to check"
+    return forms
+
+
+def test_every_accepted_form_of_a_blank_is_a_right_answer(packages):
+    forms = blank_variants()
+    qti12, qti21 = (items(p) for p in packages)
+    # QTI 1.2: one <varequal> per form in the blank's condition (an <or> when there are several)
+    found12 = [tuple(v.text for v in cond.iter(f"{NS12}varequal"))
+               for item in qti12.values() if "fill_in" in ET.tostring(item, encoding="unicode")
+               for cond in item.iter(f"{NS12}conditionvar")]
+    # QTI 2.1: the canonical form as the correct response, every form in the mapping and the processing
+    found21 = []
+    for item in qti21.values():
+        for declaration in item.iter(f"{NS21}responseDeclaration"):
+            if declaration.get("baseType") != "string":
+                continue
+            correct = [v.text for v in declaration.iter(f"{NS21}value")]
+            mapped = tuple(e.get("mapKey") for e in declaration.iter(f"{NS21}mapEntry"))
+            matched = tuple(b.text for s in item.iter(f"{NS21}stringMatch") for b in s.iter(f"{NS21}baseValue")
+                            if s.find(f"{NS21}variable").get("identifier") == declaration.get("identifier"))
+            assert correct == [mapped[0]] and mapped == matched, (correct, mapped, matched)
+            found21.append(mapped)
+    for accepted in forms:
+        assert tuple(accepted) in found12 and tuple(accepted) in found21, accepted
+
+
+def test_ticking_every_box_earns_nothing(packages):
+    qti12, qti21 = (items(p) for p in packages)
+    multiple12 = [i for i in qti12.values() if "multiple_answers_question" in ET.tostring(i, encoding="unicode")]
+    assert multiple12
+    for item in multiple12:
+        points = [float(s.text) for s in item.iter(f"{NS12}setvar")]
+        right, wrong = [p for p in points if p > 0], [p for p in points if p < 0]
+        assert abs(sum(right) - 100) < 0.01 and sum(points) <= 0.01 and all(-w >= right[0] - 0.01 for w in wrong)
+    multiple21 = [i for i in qti21.values() if i.find(f".//{NS21}choiceInteraction[@maxChoices='0']") is not None]
+    assert len(multiple21) == len(multiple12)
+    for item in multiple21:
+        mapping = item.find(f"{NS21}responseDeclaration/{NS21}mapping")
+        values = [float(e.get("mappedValue")) for e in mapping.iter(f"{NS21}mapEntry")]
+        assert mapping.get("lowerBound") == "0" and abs(sum(v for v in values if v > 0) - 1) < 0.001
+        assert sum(values) <= 0.001 and item.find(f".//{NS21}mapResponse") is not None
+
+
+def test_the_placeholder_site_url_stops_the_export_unless_allowed(tmp_path):
+    from guide_facts import CONFIG
+    if "example.org" not in CONFIG["site_url"]:
+        pytest.skip("site_url is set: nothing to refuse")
+    with pytest.raises(SystemExit) as stopped:
+        export_qti.main([str(tmp_path / "out")])
+    assert "site_url is still the placeholder" in str(stopped.value.code)
+    assert not (tmp_path / "out").exists()
+
+
+def test_placeholder_urls_are_recognized():
+    from guide_project import is_placeholder_url
+    assert is_placeholder_url("https://example.org/helping-relationship/") and is_placeholder_url("")
+    assert is_placeholder_url("https://www.example.com/g/")
+    assert not is_placeholder_url("https://user.github.io/guide/") and not is_placeholder_url("https://notexample.org/")

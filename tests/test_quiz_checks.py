@@ -38,3 +38,28 @@ def test_bad_quizzes_are_named(body, problem):
 def test_per_answer_feedback_is_not_the_explanation():
     body = "Q?\n- [x] a\n> right\n- [ ] b\n> wrong\n"
     assert "no explanation" in quiz_problems(body)[0]
+
+
+# ---------- Fill-ins accepting several forms: [[canonical | variant | variant]]
+
+def test_blank_forms_split_on_space_bar_space():
+    from shared.quiz_source import blank_forms
+    assert blank_forms("follow-up | follow up | suivi") == ["follow-up", "follow up", "suivi"]
+    assert blank_forms("congruence") == ["congruence"]
+
+
+def test_a_fill_in_with_variants_passes():
+    assert quiz_problems("It is [[follow-up | follow up | suivi]].\n\n---\nSee [x](#x).") == []
+
+
+@pytest.mark.parametrize("blank, problem", [
+    ("[[follow-up |  | suivi]]", "has an empty form"),
+    ("[[ | follow-up]]", "has an empty form"),
+    ("[[follow-up | ]]", "has an empty form"),
+    ("[[follow-up|follow up]]", "space, a bar and a space"),
+    ("[[follow-up | Follow-up]]", 'lists "Follow-up" twice'),
+])
+def test_bad_blank_syntax_is_named(blank, problem):
+    problems = quiz_problems(f"It is {blank}.\n\n---\nSee [x](#x).")
+    assert len(problems) == 1 and problem in problems[0], problems
+    assert "[[follow-up | follow up]]" in problems[0] or "keep one" in problems[0]  # what to do

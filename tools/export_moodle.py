@@ -8,17 +8,26 @@ Writes OUTPUT_DIR/moodle/ (default: exports/moodle/):
 Each file holds one category per chapter and one per section, named as in `nav:`
 (`$course$/top/<site_name>/<chapter>/<section>`), then that section's questions:
 - single choice (`multichoice`, single) and multiple choice (`multichoice`, several right
-  answers, each worth its share; a wrong one takes the same share away);
-- fill-in (`shortanswer` for one blank, `multianswer` (Cloze) for several);
+  answers: each right tick earns 1/k of the mark for k right answers, each wrong tick takes
+  away as much, or 1/w for w wrong answers when that is more, so that ticking every box earns
+  nothing; Moodle's own shuffling of the answers stays on);
+- fill-in (`shortanswer` for one blank, `multianswer` (Cloze) for several), every form the blank
+  accepts (`[[follow-up | follow up]]`) a 100% answer;
+- a plain-text name ("03 A client says..."), no Markdown;
 - per-answer feedback: the answer's own `> feedback` lines, else the words of
   data/interface.yml, section `export`;
 - the explanation as general feedback, its links pointing to the hosted guide (`site_url`);
-- the objectives named on the quiz's first line (`<!-- objectives: a, b -->`) as tags.
+- the objectives named on the quiz's first line (`<!-- objectives: a, b -->`) as tags, each
+  prefixed by its page (`empathy-and-trust/rate-empathy`: two sections may use the same id) and
+  within Moodle's 50 characters.
+The links point to `site_url`: the export stops while it is the shipped placeholder, unless
+given --allow-placeholder-url.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import re
 import sys
@@ -32,15 +41,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
 from export_qti import absolute_links  # noqa: E402
-from guide_project import load_config  # noqa: E402
+from guide_project import ALLOW_PLACEHOLDER, export_site_url, load_config  # noqa: E402
+from shared.objective_rules import page_stem  # noqa: E402
 from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code  # noqa: E402
-from shared.quiz_source import ANSWER, BLANK, FEEDBACK, QUIZ, parse_quiz  # noqa: E402
+from shared.question_cues import rendered_text  # noqa: E402
+from shared.quiz_source import ANSWER, BLANK, FEEDBACK, QUIZ, blank_forms, parse_quiz  # noqa: E402
 
 OBJECTIVES = re.compile(r"^\s*<!--\s*objectives:\s*(?P<ids>.*?)\s*-->\s*\n?")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
-# Moodle accepts only these grade fractions (percent) for an answer
+# Moodle accepts only these grade fractions (percent) for an answer, and their negatives
+# (question_bank::fraction_options_full(); an import matches them within 0.00001 of a fraction)
 FRACTIONS = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667,
              14.28571, 12.5, 11.11111, 10, 5]
+TAG_MAX = 50  # Moodle cuts a tag at 50 characters (TAG_MAX_LENGTH)
 DEFAULT_FEEDBACK = {"correct": "Correct.", "incorrect": "Not quite: read the explanation."}
 
 
@@ -96,10 +109,11 @@ def read_questions(page_markdown: str, src_uri: str, site_url: str, feedback_wor
     for number, match in enumerate(QUIZ.finditer(mask_fenced_code(linked)), start=1):
         body = linked[match.start("body"):match.end("body")]
         objectives = OBJECTIVES.match(body.lstrip("\n"))
-        tags = [t.strip() for t in objectives["ids"].split(",") if t.strip()] if objectives else []
+        refs = [t.strip() for t in re.split(r"[\s,]+", objectives["ids"]) if t.strip()] if objectives else []
+        tags = [objective_tag(ref, src_uri) for ref in refs]
         body = COMMENT.sub("", body)
         parts = parse_quiz(body)
-        name = f"{number:02d} " + " ".join(re.sub(r"\[\[([^\]]+)\]\]", "___", re.sub(r"<[^>]+>", "", parts.stem)).split())[:70]
+        name = question_name(number, parts.stem)
         if parts.is_fill_in:
             kind = "shortanswer" if len(parts.blanks) == 1 else "multianswer"
             questions.append(Question(kind, name, parts.stem, render(parts.explanation), blanks=parts.blanks, tags=tags))
@@ -108,6 +122,22 @@ def read_questions(page_markdown: str, src_uri: str, site_url: str, feedback_wor
                        for correct, text, note in answers_with_feedback(body)]
             questions.append(Question("multichoice", name, render(parts.stem), render(parts.explanation), answers, tags=tags))
     return questions
+
+
+def question_name(number: int, stem: str) -> str:
+    """A plain-text name: the number, then the stem as a reader sees it (no Markdown), blanks as ___."""
+    text = rendered_text(BLANK.sub("\0", stem)).replace("\0", "___")
+    return f"{number:02d} {text[:70]}"
+
+
+def objective_tag(ref: str, src_uri: str) -> str:
+    """An objective as a tag unique in the guide: prefixed by its page's stem (as the quiz's
+    objectives line names another page's), at most 50 characters: a longer one keeps its start
+    and ends with a hash of the whole, so it stays unique and the same at each export."""
+    tag = ref if "/" in ref else f"{page_stem(src_uri)}/{ref}"
+    if len(tag) <= TAG_MAX:
+        return tag
+    return tag[: TAG_MAX - 9] + "-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
 
 
 def answers_with_feedback(body: str) -> list[tuple[bool, str, str]]:
@@ -126,10 +156,10 @@ def answers_with_feedback(body: str) -> list[tuple[bool, str, str]]:
     return [tuple(a) for a in answers]
 
 
-def categories(root: Path = ROOT) -> tuple[dict, list[tuple[str, Category]]]:
+def categories(root: Path = ROOT, allow_placeholder: bool = True) -> tuple[dict, list[tuple[str, Category]]]:
     """The configuration and (chapter folder, category) for each page with questions, in nav order."""
     config = load_config(root)
-    site_url = (config.get("site_url") or "").rstrip("/") + "/"
+    site_url = export_site_url(config, allow_placeholder)
     titles = nav_titles(config.get("nav"))
     feedback_words = {**DEFAULT_FEEDBACK, **(_interface(root).get("export") or {})}
     found = []
@@ -162,8 +192,20 @@ def category_path(site_name: str, path: list[str]) -> str:
 
 
 def fraction(share: float) -> str:
-    best = min(FRACTIONS, key=lambda allowed: abs(allowed - share))
-    return f"{best:g}"
+    """A share of the mark (percent, signed) as Moodle accepts it: one of its listed fractions,
+    written to 5 decimals (Moodle keeps 7 on its 0-1 scale); any other share is an error."""
+    best = min(FRACTIONS, key=lambda allowed: abs(allowed - abs(share)))
+    if abs(best - abs(share)) > 0.001:
+        raise ValueError(f"Moodle cannot grade an answer at {share:.4g}% (its fractions are "
+                         f"{', '.join(f'{f:g}' for f in FRACTIONS)}%, and their negatives)")
+    return ("-" if share < 0 else "") + f"{best:.5f}".rstrip("0").rstrip(".")
+
+
+def multiple_shares(right: int, wrong: int) -> tuple[float, float]:
+    """(percent for each right tick, percent for each wrong tick) of a question with several
+    right answers: right ticks share the mark; a wrong tick costs what a right one earns, or
+    more when there are fewer wrong answers than right ones, so that ticking every box earns 0."""
+    return 100 / right, -100 / min(right, wrong) if wrong else 0.0
 
 
 def question_xml(question: Question) -> str:
@@ -175,26 +217,31 @@ def question_xml(question: Question) -> str:
                   "<defaultgrade>1</defaultgrade>", "<penalty>0</penalty>", "<hidden>0</hidden>",
                   f"<single>{'true' if question.single else 'false'}</single>", "<shuffleanswers>true</shuffleanswers>",
                   "<answernumbering>abc</answernumbering>"]
+        earned, cost = (100.0, 0.0) if question.single else multiple_shares(right, wrong)
         for correct, text, feedback in question.answers:
-            share = 100 / right if correct else (-100 / right if not question.single and wrong else 0)
-            value = fraction(abs(share)) if share else "0"
-            sign = "-" if share < 0 else ""
-            parts.append(f'<answer fraction="{sign}{value}" format="html"><text>{escape(text)}</text>'
+            value = fraction(earned) if correct else (fraction(cost) if cost else "0")
+            parts.append(f'<answer fraction="{value}" format="html"><text>{escape(text)}</text>'
                          f"{text_element('feedback', feedback)}</answer>")
     elif question.kind == "shortanswer":
         stem = render(BLANK.sub("_____", question.text))
         parts += [text_element("questiontext", stem), text_element("generalfeedback", question.explanation),
                   "<defaultgrade>1</defaultgrade>", "<penalty>0</penalty>", "<hidden>0</hidden>",
-                  "<usecase>0</usecase>",
-                  f'<answer fraction="100" format="moodle_auto_format"><text>{escape(question.blanks[0])}</text>'
-                  f"{text_element('feedback', '')}</answer>"]
-    else:  # several blanks: Moodle's Cloze (embedded answers)
-        stem = render(BLANK.sub(lambda m: "{1:SHORTANSWER:=" + _cloze(m[1]) + "}", question.text))
+                  "<usecase>0</usecase>"]
+        parts += [f'<answer fraction="100" format="moodle_auto_format"><text>{escape(_wildcards(form))}</text>'
+                  f"{text_element('feedback', '')}</answer>" for form in blank_forms(html.unescape(question.blanks[0]))]
+    else:  # several blanks: Moodle's Cloze (embedded answers), each accepted form a right answer
+        stem = render(BLANK.sub(lambda m: "{1:SHORTANSWER:" + "~".join("=" + _cloze(form) for form in blank_forms(m[1]))
+                                + "}", question.text))
         parts += [text_element("questiontext", stem), text_element("generalfeedback", question.explanation),
                   "<penalty>0</penalty>", "<hidden>0</hidden>"]
     if question.tags:
         parts.append("<tags>" + "".join(f"<tag><text>{escape(tag)}</text></tag>" for tag in question.tags) + "</tags>")
     return "\n  ".join(parts) + "\n</question>"
+
+
+def _wildcards(answer: str) -> str:
+    """A short answer's text with Moodle's wildcard `*` escaped (it would match anything)."""
+    return answer.replace("*", "\\*")
 
 
 def _cloze(answer: str) -> str:
@@ -212,9 +259,9 @@ def quiz_file(site_name: str, chosen: list[Category]) -> str:
     return "\n".join(out)
 
 
-def export(output_dir: Path, root: Path = ROOT) -> list[Path]:
+def export(output_dir: Path, root: Path = ROOT, allow_placeholder: bool = True) -> list[Path]:
     """Write ALL.xml and one file per chapter into output_dir; returns their paths."""
-    config, found = categories(root)
+    config, found = categories(root, allow_placeholder)
     site_name = str(config.get("site_name") or "Guide")
     output_dir.mkdir(parents=True, exist_ok=True)
     written = [output_dir / "ALL.xml"]
@@ -231,8 +278,11 @@ def main(argv: list[str] | None = None) -> None:
                                                  "per chapter and section (Question bank > Import > Moodle XML format).")
     parser.add_argument("output_dir", nargs="?", type=Path, default=ROOT / "exports",
                         help="the files go into OUTPUT_DIR/moodle/ (default: exports/)")
-    out = parser.parse_args(argv).output_dir / "moodle"
-    for path in export(out):
+    parser.add_argument(ALLOW_PLACEHOLDER, action="store_true",
+                        help="export even though site_url is still the shipped placeholder (a trial: the links will not work)")
+    args = parser.parse_args(argv)
+    out = args.output_dir / "moodle"
+    for path in export(out, allow_placeholder=args.allow_placeholder_url):
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 

@@ -50,3 +50,28 @@ def local_address(root: Path = ROOT, port: int = 8000) -> str:
     from urllib.parse import urlsplit
     path = urlsplit(load_config(root).get("site_url") or "/").path or "/"
     return f"http://127.0.0.1:{port}{path if path.endswith('/') else path + '/'}"
+
+
+# Hosts reserved for examples (RFC 2606): the shipped site_url points to one until a fork sets its own.
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+ALLOW_PLACEHOLDER = "--allow-placeholder-url"
+
+
+def is_placeholder_url(url: str | None) -> bool:
+    """True for a missing site_url or one on an example host."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(url or "").hostname or "").lower()
+    return not host or any(host == h or host.endswith("." + h) for h in PLACEHOLDER_HOSTS)
+
+
+def export_site_url(config: dict, allow_placeholder: bool = False) -> str:
+    """The site_url every link of an export points to (ending in /); stops with a message while
+    it is still the placeholder, unless the placeholder is allowed (a trial export)."""
+    url = str(config.get("site_url") or "")
+    if is_placeholder_url(url) and not allow_placeholder:
+        raise SystemExit(
+            f"mkdocs.yml: site_url is still the placeholder ({url or 'not set'}), so every link in the exported "
+            "feedback would lead there, not to your guide. Set site_url to the address where the guide is "
+            f"published (README, \"Adapt the guide\"), or add {ALLOW_PLACEHOLDER} for a trial export "
+            f"(make moodle or make qti EXPORT_FLAGS={ALLOW_PLACEHOLDER}).")
+    return url.rstrip("/") + "/"

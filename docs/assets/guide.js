@@ -161,6 +161,44 @@
     }
   });
 
+  /* ---------- Fill-ins accept several forms: hooks/quiz_assets.py puts every accepted form
+     of a blank in data-accept (a JSON list) and the canonical one in data-answer. mkdocs-quiz
+     compares the student's text with data-answer (trimmed, lower case) inside its own script,
+     which offers no hook; so just before it checks (this listener captures the submit first),
+     a blank whose text is an accepted form once normalized gets that text as its data-answer,
+     any other blank the canonical form, which the plugin then shows as the answer. */
+  function normalForm(text) {
+    return String(text).normalize("NFC").toLowerCase()
+      .replace(/[\u2010\u2011\u2012\u2013-]/g, " ")   // hyphens and dashes read as a space
+      .replace(/\s+/g, " ").trim()
+      .replace(/\.$/, "").trim()                         // a final full stop
+      .replace(/^(?:(?:a|an|the|le|la|les|un|une) |l['\u2019] ?)/, "");  // a leading article
+  }
+  function acceptedForm(input) {
+    var forms;
+    try { forms = JSON.parse(input.getAttribute("data-accept")); } catch (e) { return null; }
+    if (!Array.isArray(forms) || !forms.length) return null;
+    var typed = normalForm(input.value);
+    return forms.some(function (form) { return normalForm(form) === typed; }) ? input.value : String(forms[0]);
+  }
+  function alignBlanks(quiz) {
+    quiz.querySelectorAll(".quiz-blank-input[data-accept]").forEach(function (input) {
+      var answer = acceptedForm(input);
+      if (answer !== null) input.setAttribute("data-answer", answer);
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    var quiz = event.target.closest && event.target.closest(".quiz-fill-blank");
+    if (quiz) alignBlanks(quiz);
+  }, true);
+  // A saved wrong answer is marked blank by blank when the page loads (before this script
+  // runs): a blank holding an accepted form is marked right again.
+  function remarkSavedBlanks() {
+    document.querySelectorAll(".quiz-blank-input.wrong[data-accept]").forEach(function (input) {
+      if (input.value && acceptedForm(input) === input.value) input.classList.replace("wrong", "correct");
+    });
+  }
+
   /* ---------- The guide's own record, in this browser only (localStorage "guide_record"):
      each question's FIRST answer, right or wrong (mkdocs-quiz keeps only the latest, and a
      student may try again), and the last page visited. Versioned: a value of another
@@ -487,6 +525,7 @@
     initPalette();
     initHeaderButtons();
     trackQuizPage();
+    remarkSavedBlanks();
     initProgressPage();
     initContinue();
   }

@@ -6,7 +6,19 @@ over the thresholds of mkdocs.yml (`extra: guide_rules: question_bank:`).
 - single-answer questions: the share whose key is strictly the longest option (chance with
   four options: 25%), the share of keys at each of positions 1-4, and the mean length of the
   key over the mean length of the other options;
-- multiple-answer questions: the share whose correct options are exactly the first ones.
+- multiple-answer questions: the share whose correct options are exactly the first ones, the
+  share using the most common keyed pattern (e.g. options 2, 4 and 5), the share of questions in
+  which each option position is correct (among those that have it), and the share having the
+  most common number of correct options;
+- absolute words ("never", "always", "must"... `absolute_words` in mkdocs.yml): the share of
+  correct options (keys) and of wrong ones (distractors) that carry one: a test-wise student
+  learns to avoid them when only distractors do;
+- explanations that name an option by its place ("the second response", "option 3", "(b)",
+  "the latter"): wrong once the site shuffles the options (position_words()).
+
+With shuffling on (mkdocs-quiz's `shuffle_answers`), the site shows the options in a new order
+each time, so the single-answer key positions are printed but not enforced; they still matter
+for the print edition and the exports, which keep the written order.
 
 Options are measured as the reader sees them: Markdown links, emphasis, code marks, HTML
 tags and entities are taken out before counting characters.
@@ -16,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 # Markdown a reader does not see: '[text](url)' keeps its text, then tags, emphasis, code marks
@@ -23,13 +36,39 @@ LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"<[^>]+>")
 MARKS = re.compile(r"(\*\*|__|\*|`|(?<!\w)_|_(?!\w))")
 POSITIONS = 4  # positions 1-4 are checked; a key at 5 or later counts only in the shares' total
+# A multiple-answer position held by fewer questions than this is printed, not checked: with
+# one to three questions, a single key swings its share by a third or more.
+MIN_QUESTIONS_AT_POSITION = 4
 THRESHOLDS = {  # setting in mkdocs.yml -> what it limits
     "key_longest_max": "share of single-answer questions whose key is strictly the longest option",
     "key_position_min": "least share of single-answer keys at each of positions 1-4",
     "key_position_max": "greatest share of single-answer keys at each of positions 1-4",
     "key_length_ratio_max": "mean key length over mean length of the other options",
     "multi_first_max": "share of multiple-answer questions whose correct options are exactly the first ones",
+    "multi_pattern_max": "share of multiple-answer questions using the most common keyed pattern",
+    "multi_position_min": "least share of multiple-answer questions in which an option position is correct",
+    "multi_position_max": "greatest share of multiple-answer questions in which an option position is correct",
+    "multi_key_count_max": "share of multiple-answer questions with the most common number of correct options",
+    "absolute_key_ratio_min": "share of keys with an absolute word over the share of distractors with one",
+    "absolute_distractor_max": "share of distractors carrying an absolute word",
+    "position_words_max": "number of explanations that may still name an option by its place (0 in a finished bank)",
 }
+# The absolute words of the question standard (AUTHORING.md), matched as whole words in any
+# case; `absolute_words:` in mkdocs.yml replaces the list (a translated edition needs its own).
+ABSOLUTE_WORDS = ["only", "never", "always", "every", "all", "none", "no one", "nothing", "proof", "prove",
+                  "at once", "immediately", "must", "cannot", "completely", "entirely", "guarantee"]
+# An explanation naming an option by its place: "the second response", "the last two options",
+# "option 3", "answers b and d", "(c)", "the former", "the reply above". A number just before
+# "option" is a phone menu ("811, option 2"), not a place in the question.
+PLACE_WORDS = re.compile(r"""(?ix)
+    \b(?:first|second|third|fourth|fifth|sixth|last|final|top|bottom|1st|2nd|3rd|4th|5th)
+       (?:\s+(?:two|three|four))?\s+(?:option|response|reply|answer|choice|one|alternative|statement)s?\b
+  | (?<!\d\ )(?<!\d,\ )\b(?:option|response|reply|answer|choice|alternative)s?\s+\(?[a-f1-6]\)?
+       (?:\s*(?:,|and|or)\s*\(?[a-f1-6]\)?)*(?![\w'’-])
+  | (?<![\w(])\([a-f]\)(?!\w)
+  | \bthe\s+(?:former|latter)\b
+  | \b(?:option|response|reply|answer|choice)s?\s+(?:above|below)\b
+""")
 
 
 def rendered_text(markdown: str) -> str:
@@ -47,6 +86,7 @@ class Item:
     stem: str
     lengths: list[int]
     correct: list[int]      # 0-based positions of the correct options
+    absolute: list[str] = field(default_factory=list)  # per option: the first absolute word in it, or ""
 
     @property
     def key_ratio(self) -> float:
@@ -63,6 +103,11 @@ class Item:
     def correct_first(self) -> bool:
         return self.correct == list(range(len(self.correct)))
 
+    @property
+    def pattern(self) -> str:
+        """The keyed positions, as a reader counts them: "2, 4, 5"."""
+        return ", ".join(str(i + 1) for i in self.correct)
+
     def describe(self) -> str:
         return f'{self.where} ("{self.stem[:50]}...")'
 
@@ -71,6 +116,7 @@ class Item:
 class CueStatistics:
     single: list[Item] = field(default_factory=list)
     multiple: list[Item] = field(default_factory=list)
+    shuffled: bool = False  # the site shuffles the options: single-answer positions not enforced
 
     @property
     def key_longest(self) -> float:
@@ -90,30 +136,92 @@ class CueStatistics:
     def multi_first(self) -> float:
         return _share(sum(i.correct_first for i in self.multiple), len(self.multiple))
 
+    def most_common(self, value) -> tuple[object, float]:
+        """The most common value of `value(item)` over multiple-answer items, and its share
+        (ties: the one met first)."""
+        counts = Counter(value(i) for i in self.multiple)
+        if not counts:
+            return None, 0.0
+        top, count = counts.most_common(1)[0]
+        return top, count / len(self.multiple)
+
+    @property
+    def multi_pattern(self) -> tuple[str, float]:
+        return self.most_common(lambda i: i.pattern)
+
+    @property
+    def multi_key_count(self) -> tuple[int, float]:
+        return self.most_common(lambda i: len(i.correct))
+
+    def multi_positions(self) -> dict[int, float]:
+        """1-based position -> share of the multiple-answer items having it in which it is correct."""
+        longest = max((len(i.lengths) for i in self.multiple), default=0)
+        shares = {}
+        for position in range(1, longest + 1):
+            having = [i for i in self.multiple if len(i.lengths) >= position]
+            shares[position] = _share(sum(position - 1 in i.correct for i in having), len(having))
+        return shares
+
+    def _absolute(self, correct: bool) -> tuple[int, int]:
+        """(options carrying an absolute word, options) among keys or distractors."""
+        flags = [bool(i.absolute[j]) for i in self.single + self.multiple
+                 for j in range(len(i.lengths)) if (j in i.correct) == correct and i.absolute]
+        return sum(flags), len(flags)
+
+    @property
+    def absolute_keys(self) -> float:
+        return _share(*self._absolute(True))
+
+    @property
+    def absolute_distractors(self) -> float:
+        return _share(*self._absolute(False))
+
     def summary(self) -> str:
         positions = ", ".join(f"{p}: {self.key_position(p):.0%}" for p in range(1, POSITIONS + 1))
+        pattern, pattern_share = self.multi_pattern
+        count, count_share = self.multi_key_count
+        multi_positions = ", ".join(f"{p}: {share:.0%}" for p, share in self.multi_positions().items())
         return (f"question bank: {len(self.single)} single-answer questions: key strictly the longest option in "
                 f"{self.key_longest:.0%}, key length / other options {self.key_length_ratio:.2f}, key at position "
-                f"{positions}; {len(self.multiple)} multiple-answer questions: correct options exactly the first "
-                f"ones in {self.multi_first:.0%}")
+                f"{positions}{' (options shuffled on the site)' if self.shuffled else ''}; "
+                f"{len(self.multiple)} multiple-answer questions: correct options exactly the first "
+                f"ones in {self.multi_first:.0%}, most common keyed pattern ({pattern}) in {pattern_share:.0%}, "
+                f"most common number of keys ({count}) in {count_share:.0%}, position correct in "
+                f"{multi_positions}; absolute words in {self.absolute_keys:.0%} of keys and "
+                f"{self.absolute_distractors:.0%} of distractors")
 
 
 def _share(count: int, total: int) -> float:
     return count / total if total else 0.0
 
 
-def measure(questions) -> CueStatistics:
+def absolute_pattern(words) -> re.Pattern:
+    """One pattern for a list of absolute words or phrases: whole words, any case, any spacing."""
+    alternatives = sorted((r"\s+".join(map(re.escape, w.split())) for w in words if w.strip()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])", re.I) if alternatives \
+        else re.compile(r"(?!)")
+
+
+def measure(questions, absolute_words=ABSOLUTE_WORDS, shuffled: bool = False) -> CueStatistics:
     """Statistics of choice questions: each has .page, .line, .parts (quiz_source.QuizParts)."""
-    stats = CueStatistics()
+    stats = CueStatistics(shuffled=shuffled)
+    absolute = absolute_pattern(absolute_words)
     for question in questions:
         parts = question.parts
         correct = [i for i, (right, _) in enumerate(parts.answers) if right]
         if parts.is_fill_in or not correct or len(parts.answers) < 2:
             continue
+        texts = [rendered_text(text) for _, text in parts.answers]
+        found = [absolute.search(text) for text in texts]
         item = Item(f"docs/{question.page}, line {question.line}", rendered_text(parts.stem),
-                    [len(rendered_text(text)) for _, text in parts.answers], correct)
+                    [len(text) for text in texts], correct, [m[0].lower() if m else "" for m in found])
         (stats.single if len(correct) == 1 else stats.multiple).append(item)
     return stats
+
+
+def position_words(explanation: str) -> list[tuple[int, str]]:
+    """(offset, words) for each place where an explanation names an option by its position."""
+    return [(m.start(), " ".join(m[0].split())) for m in PLACE_WORDS.finditer(explanation)]
 
 
 def over_thresholds(stats: CueStatistics, limits: dict[str, float], worst: int = 5) -> list[str]:
@@ -130,7 +238,7 @@ def over_thresholds(stats: CueStatistics, limits: dict[str, float], worst: int =
                         f"(at most {limits['key_length_ratio_max']:.2f}); the longest keys for their options: "
                         f"{_names(culprits, worst)}")
     for position in range(1, POSITIONS + 1):
-        share = stats.key_position(position) if stats.single else None
+        share = stats.key_position(position) if stats.single and not stats.shuffled else None
         if share is not None and share > limits["key_position_max"]:
             culprits = [i for i in stats.single if i.correct[0] == position - 1]
             problems.append(f"{share:.0%} of single-answer keys are at position {position} (at most "
@@ -143,7 +251,66 @@ def over_thresholds(stats: CueStatistics, limits: dict[str, float], worst: int =
         problems.append(f"in {stats.multi_first:.0%} of multiple-answer questions the correct options are exactly "
                         f"the first ones (at most {limits['multi_first_max']:.0%}); mix them among the wrong "
                         f"ones in: {_names(culprits, worst)}")
+    return problems + multiple_answer_problems(stats, limits, worst) + absolute_word_problems(stats, limits, worst)
+
+
+def multiple_answer_problems(stats: CueStatistics, limits: dict[str, float], worst: int = 5) -> list[str]:
+    """The spread of keys in multiple-answer questions: patterns, positions, numbers of keys."""
+    if not stats.multiple:
+        return []
+    problems = []
+    pattern, share = stats.multi_pattern
+    if share > limits["multi_pattern_max"]:
+        culprits = [i for i in stats.multiple if i.pattern == pattern]
+        problems.append(f"{share:.0%} of multiple-answer questions key the same options ({pattern}) (at most "
+                        f"{limits['multi_pattern_max']:.0%}); key other options in: {_names(culprits, worst)}")
+    for position, share in stats.multi_positions().items():
+        if sum(len(i.lengths) >= position for i in stats.multiple) < MIN_QUESTIONS_AT_POSITION:
+            continue
+        if share > limits["multi_position_max"]:
+            culprits = [i for i in stats.multiple if position - 1 in i.correct]
+            problems.append(f"option {position} is correct in {share:.0%} of the multiple-answer questions that have "
+                            f"it (at most {limits['multi_position_max']:.0%}); make it a wrong option in some of: "
+                            f"{_names(culprits, worst)}")
+        elif share < limits["multi_position_min"]:
+            culprits = [i for i in stats.multiple if len(i.lengths) >= position and position - 1 not in i.correct]
+            problems.append(f"option {position} is correct in only {share:.0%} of the multiple-answer questions that "
+                            f"have it (at least {limits['multi_position_min']:.0%}); make it a correct option in some "
+                            f"of: {_names(culprits, worst)}")
+    count, share = stats.multi_key_count
+    if share > limits["multi_key_count_max"]:
+        culprits = [i for i in stats.multiple if len(i.correct) == count]
+        problems.append(f"{share:.0%} of multiple-answer questions have {count} correct options (at most "
+                        f"{limits['multi_key_count_max']:.0%}); vary the number (from one to all but one) in: "
+                        f"{_names(culprits, worst)}")
     return problems
+
+
+def absolute_word_problems(stats: CueStatistics, limits: dict[str, float], worst: int = 5) -> list[str]:
+    """Absolute words as common in keys as in distractors, and rare in distractors."""
+    keys, distractors = stats.absolute_keys, stats.absolute_distractors
+    items = stats.single + stats.multiple
+    # the worst first: the questions whose distractors carry the most absolute words
+    carriers = sorted((i for i in items if any(w for j, w in enumerate(i.absolute) if j not in i.correct)),
+                      key=lambda i: -sum(bool(w) for j, w in enumerate(i.absolute) if j not in i.correct))
+    problems = []
+    if distractors and keys < limits["absolute_key_ratio_min"] * distractors:
+        problems.append(f"absolute words (never, always, must...) are in {keys:.0%} of keys but {distractors:.0%} of "
+                        f"distractors (keys need at least {limits['absolute_key_ratio_min']:.0%} of the distractors' "
+                        f"share): reword a distractor or let a key say \"never\" when never is right, e.g. in: "
+                        f"{_named_words(carriers, worst)}")
+    if distractors > limits["absolute_distractor_max"]:
+        problems.append(f"{distractors:.0%} of distractors carry an absolute word (at most "
+                        f"{limits['absolute_distractor_max']:.0%}); reword them, starting with: "
+                        f"{_named_words(carriers, worst)}")
+    return problems
+
+
+def _named_words(items: list[Item], worst: int) -> str:
+    more = f" (and {len(items) - worst} more)" if len(items) > worst else ""
+    return "; ".join(f"{i.describe()}: " + ", ".join(sorted({f'"{w}"' for j, w in enumerate(i.absolute)
+                                                             if w and j not in i.correct}))
+                     for i in items[:worst]) + more
 
 
 def _names(items: list[Item], worst: int) -> str:

@@ -23,6 +23,9 @@ QUIZ_PARTS = re.compile(
 QUIZ_PERMALINK = re.compile(r'<a href="#(?P<id>[^"]+)" class="quiz-header-link">#</a>')
 QUIZ_OPTION = re.compile(r'<input (?P<attrs>[^>]*)><label [^>]*>(?P<text>.*?)</label>', re.S)
 QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer="([^"]*)"[^>]*>')
+# what hooks/quiz_assets.py adds to a blank: every accepted form, as an escaped JSON list
+BLANK_ACCEPT = re.compile(r'\bdata-accept="([^"]*)"')
+BLANK_SIZE = re.compile(r'\bsize="\d+"')
 
 # The progress widgets, appended to every quiz page: the desktop box, then the mobile bar.
 PROGRESS_BOX_START = '<div id="quiz-progress-sidebar"'

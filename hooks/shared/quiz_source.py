@@ -11,7 +11,9 @@ hooks/print_page.py prints them, so both read quizzes the same way.
     Why the second is right...            <- explanation
 
 A fill-in-the-blank quiz holds [[answer]] blanks in its stem and puts its
-explanation after a line `---`.
+explanation after a line `---`. A blank may accept several forms,
+`[[follow-up | follow up | suivi]]` (space, bar, space between forms): the first is the one
+shown as the answer; blank_forms() splits them, blank_problems() says what is wrong.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ QUIZ = re.compile(r"<quiz>(?P<body>.*?)</quiz>", re.DOTALL)
 ANSWER = re.compile(r"^[ \t]*[-*][ \t]*\[(?P<mark>[xX ]?)\][ \t]*(?P<text>.*)$")
 FEEDBACK = re.compile(r"^[ \t]*>")
 BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+FORM_SEPARATOR = " | "
 
 
 @dataclass
@@ -56,3 +59,26 @@ def parse_quiz(body: str) -> QuizParts:
         answers=[(m["mark"].lower() == "x", m["text"]) for _, m in rows],
         explanation="\n".join(line for line in after if not FEEDBACK.match(line)).strip(),
     )
+
+
+def blank_forms(blank: str) -> list[str]:
+    """The forms a blank accepts, the canonical (shown) one first: "a | b" -> ["a", "b"]."""
+    return [form.strip() for form in blank.split(FORM_SEPARATOR)]
+
+
+def blank_problems(blank: str) -> list[str]:
+    """What is wrong with one blank's forms (empty when nothing is)."""
+    forms = blank_forms(blank)
+    shown = f"[[{blank}]]"
+    if any(not form for form in forms):
+        return [f"{shown} has an empty form: write each accepted form between the bars, "
+                "e.g. [[follow-up | follow up]]"]
+    if any("|" in form for form in forms):
+        return [f"{shown}: separate accepted forms with a space, a bar and a space, e.g. [[follow-up | follow up]]"]
+    seen: dict[str, str] = {}
+    for form in forms:
+        if form.casefold() in seen:
+            return [f"{shown} lists \"{form}\" twice (forms are compared without regard to case): "
+                    "keep one"]
+        seen[form.casefold()] = form
+    return []
