@@ -7,8 +7,9 @@ calls `load_lab(root)` from on_config and `check_links(lab, outlines)` from on_f
 Every problem is reported at once as a DataFileError (a PluginError) naming the file, the
 exercise or the step, the YAML line and the fix: a model without a level or an explanation,
 a level outside 1-5, an unknown skill or difficulty, a choice pointing to a missing step, a
-step no path reaches, a cycle (a path that never reaches an ending), a link to a page or a
-heading the guide does not have.
+step no path reaches, a cycle (a path that never reaches an ending), a step reached by a path
+that skips a flag it `requires` (a debrief claiming what that path never did, with the path),
+an ending without an outcome, a link to a page or a heading the guide does not have.
 """
 
 from __future__ import annotations
@@ -293,7 +294,8 @@ def _check_flags(conversation: LineDict, where: str) -> list[str]:
         for flag in step.get("requires") or []:
             if flag not in set_anywhere:
                 reported.add((step_id, flag))
-                problems.append(f'{where}, step "{step_id}" (line {_line(step)}): requires "{flag}", but no step or '
+                kind = "ending" if is_ending(step) else "step"
+                problems.append(f'{where}, {kind} "{step_id}" (line {_line(step)}): requires "{flag}", but no step or '
                                 f"choice of this conversation sets it. Add `sets: [{flag}]` to the step or choice "
                                 "where it happens, or fix the name.")
     for count, path in enumerate(paths(conversation), 1):
@@ -310,7 +312,7 @@ def _check_flags(conversation: LineDict, where: str) -> list[str]:
                     kind = "ending" if is_ending(step) else "step"
                     problems.append(
                         f'{where}, {kind} "{step_id}" (line {_line(step)}): requires "{flag}", but the path '
-                        f"{describe_path(conversation, path[:i + 1])} never sets it. What the client says there"
+                        f"{describe_path(conversation, path[:i] + [(step_id, None)])} never sets it. What the client says there"
                         f"{' and the debrief' if is_ending(step) else ''} may only take for granted what every "
                         f"path into it did: point a choice of that path elsewhere, add `sets: [{flag}]` to a step "
                         f"or choice of it where that really happens, or rewrite the step and drop the flag from "
