@@ -9,8 +9,10 @@ section, and marker lines in the pages, each on a line of its own:
     <!-- skills-lab: journal -->                   the journal's download and clear buttons
     <!-- skills-lab: progress -->                  the lab's block on "My progress" (hooks/progress_page.py)
 Events:
-- on_config: load and check the data and the interface words;
-- on_files: check every link into the guide and every marker (file and line named);
+- on_config: load and check the data (fields, paths, the flags each ending requires) and the
+  interface words; read the conversations' cue thresholds (`extra: guide_rules: conversation_choices:`);
+- on_files: check every link into the guide and every marker (file and line named); print the
+  conversations' cue figures (hooks/shared/question_cues.py) and fail over a threshold;
 - on_page_markdown: turn markers into headings and places for HTML blocks;
 - on_page_context: put the blocks in, after search has read the page (see generated_blocks.py);
 - on_post_page: load assets/lab.css and assets/lab.js, and the interface words, on those
@@ -19,6 +21,7 @@ Events:
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from pathlib import Path
@@ -31,13 +34,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 from shared.page_outline import mask_fenced_code, site_outlines
-from shared.skills_lab_data import check_links, load_lab
+from shared.question_cues import CONVERSATION_SETTINGS, CONVERSATION_THRESHOLDS, conversation_problems, measure_conversations
+from shared.skills_lab_data import CONVERSATIONS_FILE, check_links, load_lab
 
 # "<!-- skills-lab: skill paraphrase -->" on a line of its own
 MARKER = re.compile(r"^[ \t]*<!--[ \t]*skills-lab:[ \t]*(?P<kind>[a-z]+)(?:[ \t]+(?P<id>[\w-]+))?[ \t]*-->[ \t]*$", re.M)
 KINDS_WITH_ID = {"skill", "exercise", "conversation"}
 PAGE_KINDS = {"index", "journal", "progress"}
 PRINT_PAGE = "print.md"
+log = logging.getLogger("mkdocs.hooks.skills_lab")
 
 lab = None
 strings: dict[str, str] = {}
@@ -45,19 +50,47 @@ all_strings: dict = {}
 outlines: dict = {}
 lab_page = ""  # the page that holds <!-- skills-lab: index -->
 page_blocks: dict[str, dict[str, str]] = {}  # page -> its HTML blocks, by marker name
+cue_limits: dict[str, float] = {}
 
 
 def on_config(config):
-    global lab, strings, all_strings
+    global lab, strings, all_strings, cue_limits
     lab = load_lab(Path(config.config_file_path).parent)
     all_strings = interface_strings.load(config)
     strings = all_strings.get("lab", {})
+    cue_limits = read_cue_limits(config.extra)
+
+
+def read_cue_limits(extra) -> dict[str, float]:
+    """The conversations' cue thresholds in mkdocs.yml, checked: each a number from 0 to 10."""
+    block = ((extra or {}).get("guide_rules") or {}).get("conversation_choices")
+    if not isinstance(block, dict):
+        raise PluginError(f"mkdocs.yml: the thresholds of the conversations' cue check are missing; add the block "
+                          f"`{CONVERSATION_SETTINGS}` with {', '.join(CONVERSATION_THRESHOLDS)} (see data/README.md).")
+    problems = [f"{name} ({meaning}) must be a number, e.g. 0.4" for name, meaning in CONVERSATION_THRESHOLDS.items()
+                if isinstance(block.get(name), bool) or not isinstance(block.get(name), (int, float))
+                or not 0 <= block[name] <= 10]
+    if problems:
+        raise PluginError(f"mkdocs.yml, {CONVERSATION_SETTINGS} " + "; ".join(problems) + ".")
+    return {name: float(block[name]) for name in CONVERSATION_THRESHOLDS}
+
+
+def check_conversation_cues(conversations, limits: dict[str, float]) -> None:
+    """Print the figures; fail when the choices give the helpful one away (length, position)."""
+    cues = measure_conversations(conversations, CONVERSATIONS_FILE)
+    log.info(cues.summary())
+    problems = conversation_problems(cues, limits)
+    if problems:
+        raise PluginError("The Skills lab's conversations give their answer away:\n  - " + "\n  - ".join(problems)
+                          + f"\nRewrite the choices so that length and place do not tell the helpful one (a fork "
+                          f"may relax the thresholds in mkdocs.yml, {CONVERSATION_SETTINGS}).")
 
 
 def on_files(files, config):
     global outlines, lab_page
     outlines = site_outlines(files, config.nav)
     check_links(lab, outlines)
+    check_conversation_cues(lab.conversations, cue_limits)
     pages = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     lab_page = check_markers(pages)
     return files

@@ -4,7 +4,8 @@ Which pages hold the lab, its exercises and its conversations come from the data
 the markers in docs/, the words from data/interface.yml: a fork that adds exercises, moves
 them or translates the interface still passes. Built-site checks first (the lab page, the
 section pages, the print edition, where the assets load), then the browser: writing, the
-models, self-rating, reloading, the journal, clearing, a conversation played by keyboard,
+models, self-rating, reloading, the journal, clearing, a conversation played by keyboard (its
+choices shuffled per visit, the replies chosen recorded),
 corrupt storage, no JavaScript, layout stability and axe-core in light and dark.
 """
 
@@ -205,12 +206,14 @@ def test_a_conversation_played_to_an_ending_by_keyboard(page, site_url):
     box.locator(".lab-context").evaluate("node => { node.tabIndex = -1; node.focus(); }")
     page.keyboard.press("Tab")
     step_id, steps = conversation["start"], conversation["steps"]
+    taken = []
     for _ in range(len(steps)):
         step = steps[step_id]
         if data.is_ending(step):
             break
         focused = page.evaluate("document.activeElement.textContent")
-        chosen = next(c for c in step["choices"] if " ".join(c["say"].split()) == focused)
+        number, chosen = next((n, c) for n, c in enumerate(step["choices"], 1) if " ".join(c["say"].split()) == focused)
+        taken.append({"step": step_id, "choice": number})
         page.keyboard.press("Enter")
         step_id = chosen["next"]
         said = " ".join(steps[step_id]["client"].split())
@@ -222,11 +225,50 @@ def test_a_conversation_played_to_an_ending_by_keyboard(page, site_url):
     assert data.is_ending(steps[step_id])
     assert " ".join(steps[step_id]["debrief"].split()) in log.inner_text()
     assert page.evaluate("document.activeElement.textContent") == words("play_again")
-    assert stored(page)["conversations"][conversation["id"]]["finished"] == 1
+    outcome = steps[step_id]["outcome"]
+    assert words("finished", outcome=words("outcome_" + outcome)) in log.inner_text()
+    record = stored(page)["conversations"][conversation["id"]]
+    assert record["finished"] == 1 and record["ending"] == step_id and record["outcome"] == outcome
+    assert record["path"] == taken  # the replies chosen, numbered as in the data, whatever their place on screen
     page.goto(site_url + "progress/")
     counts = page.locator(".lab-progress-counts").inner_text()
     assert words("progress_conversations", n=1, total=len(LAB.conversations)) in counts
     assert words("progress_exercises", n=0, total=len(LAB.exercises)) in counts
+
+
+def shown_orders(page) -> dict[str, list[str]]:
+    """Each conversation's first buttons as drawn: {conversation id: [verdict of each, in screen order]}."""
+    orders = {}
+    for conversation in LAB.conversations:
+        box = page.locator(f'[data-lab-conversation="{conversation["id"]}"]')
+        by_text = {" ".join(c["say"].split()): c["verdict"] for c in conversation["steps"][conversation["start"]]["choices"]}
+        orders[conversation["id"]] = [by_text[t] for t in box.locator(".lab-choices .lab-choice").all_inner_texts()]
+    return orders
+
+
+def test_choices_are_shuffled_per_visit_and_kept_within_it(page, site_url):
+    """Neither the place of a button nor the order of the data gives the helpful reply away:
+    the order is drawn on each visit, and stays the same when the conversation is replayed."""
+    visits = []
+    for _ in range(4):
+        page.goto(site_url + LAB_PAGE)
+        visits.append(shown_orders(page))
+    for conversation in LAB.conversations:
+        seen = {tuple(v[conversation["id"]]) for v in visits}
+        assert all(sorted(order) == sorted(c["verdict"] for c in conversation["steps"][conversation["start"]]["choices"])
+                   for order in seen)
+    # over four visits of every conversation, the orders vary and the helpful reply moves
+    orders = [tuple(v[c["id"]]) for v in visits for c in LAB.conversations]
+    assert len(set(orders)) > 1
+    assert len({order.index("helpful") for order in orders if "helpful" in order}) > 1
+    # within a visit: play a conversation to its end, start again, and the first order is the same
+    conversation = LAB.conversations[0]
+    box = page.locator(f'[data-lab-conversation="{conversation["id"]}"]')
+    first = box.locator(".lab-choices .lab-choice").all_inner_texts()
+    while box.locator(".lab-choices .lab-choice").count():
+        box.locator(".lab-choices .lab-choice").first.click()
+    box.locator(".lab-choices button").click()  # "Start the conversation again"
+    assert box.locator(".lab-choices .lab-choice").all_inner_texts() == first
 
 
 def test_my_progress_counts_exercises_tried(page, site_url):

@@ -19,6 +19,7 @@ from shared import skills_lab_render as render
 import yaml
 from conftest import ROOT, copy_project, run_build
 from mkdocs.exceptions import PluginError
+from shared import question_cues as cues
 from shared.page_outline import outline
 
 STRINGS = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["lab"]
@@ -49,8 +50,8 @@ def valid_conversations() -> dict:
         "steps": {
             "opening": {"client": "Hello.", "choices": [choice("middle"), choice("middle", "partly"), choice("end-poor", "unhelpful")]},
             "middle": {"client": "Well.", "choices": [choice("end-good"), choice("end-poor", "unhelpful"), choice("end-good", "partly")]},
-            "end-good": {"client": "Thanks.", "debrief": "It went well."},
-            "end-poor": {"client": "Bye.", "debrief": "It went badly."},
+            "end-good": {"client": "Thanks.", "debrief": "It went well.", "outcome": "best"},
+            "end-poor": {"client": "Bye.", "debrief": "It went badly.", "outcome": "weak"},
         },
     }]}
 
@@ -179,7 +180,7 @@ def test_a_choice_pointing_to_a_missing_step_is_refused(tmp_path):
 
 def test_a_step_no_path_reaches_is_refused(tmp_path):
     conversations = valid_conversations()
-    conversations["conversations"][0]["steps"]["orphan"] = {"client": "Hm.", "debrief": "Never seen."}
+    conversations["conversations"][0]["steps"]["orphan"] = {"client": "Hm.", "debrief": "Never seen.", "outcome": "weak"}
     message = load_error(tmp_path, valid_exercises(), conversations)
     assert 'step "orphan" (line ' in message and "no path from the start reaches it" in message
 
@@ -210,6 +211,125 @@ def test_a_choice_without_feedback_is_refused(tmp_path):
     conversations = valid_conversations()
     del conversations["conversations"][0]["steps"]["opening"]["choices"][2]["feedback"]
     assert 'choice 3 (line ' in load_error(tmp_path, valid_exercises(), conversations)
+
+
+def test_an_ending_outcome_must_be_one_of_three(tmp_path):
+    conversations = valid_conversations()
+    conversations["conversations"][0]["steps"]["end-good"]["outcome"] = "great"
+    message = load_error(tmp_path, valid_exercises(), conversations)
+    assert 'step "end-good" (line ' in message and 'outcome "great" should be one of best, workable, weak' in message
+
+
+# ---------------------------------------------------------------- what a debrief may claim
+
+def flagged_conversations() -> dict:
+    """The valid conversation, its good ending claiming what only one choice into "middle" does."""
+    conversations = valid_conversations()
+    steps = conversations["conversations"][0]["steps"]
+    steps["opening"]["choices"][0]["sets"] = ["limits-explained"]
+    steps["end-good"]["requires"] = ["limits-explained"]
+    return conversations
+
+
+def test_an_ending_claiming_what_a_path_skipped_is_refused_naming_the_path(tmp_path):
+    message = load_error(tmp_path, valid_exercises(), flagged_conversations())
+    assert 'conversations.yml, conversation 1 ("first-talk")' in message
+    assert 'ending "end-good" (line ' in message and 'requires "limits-explained"' in message
+    # the first path that skips it: the second choice of "opening", then "middle"'s first
+    assert "the path opening (choice 2) -> middle (choice 1) -> end-good never sets it" in message
+    assert "sets: [limits-explained]" in message  # what to do
+    assert message.count('requires "limits-explained"') == 1  # one message per step and flag
+
+
+def test_an_ending_whose_every_path_sets_the_flag_passes(tmp_path):
+    conversations = flagged_conversations()
+    steps = conversations["conversations"][0]["steps"]
+    steps["middle"]["sets"] = ["limits-explained"]  # a step sets it on arrival: every path to end-good passes there
+    lab = data.load_lab(write(tmp_path, valid_exercises(), conversations))
+    assert len(list(data.paths(lab.conversations[0]))) == 7
+
+
+def test_a_flag_nothing_sets_and_a_malformed_flag_are_refused(tmp_path):
+    conversations = valid_conversations()
+    steps = conversations["conversations"][0]["steps"]
+    steps["end-poor"]["requires"] = ["limits-explaned"]
+    message = load_error(tmp_path, valid_exercises(), conversations)
+    assert 'ending "end-poor" (line ' in message and 'requires "limits-explaned", but no step or choice' in message
+    steps["middle"]["choices"][0]["sets"] = ["Limits Explained"]
+    message = load_error(tmp_path, valid_exercises(), conversations)
+    assert 'step "middle" (line ' in message and 'choice 1 (line ' in message
+    assert 'flag "Limits Explained" in `sets:`' in message
+
+
+def test_a_decision_step_can_require_a_flag_too(tmp_path):
+    conversations = valid_conversations()
+    steps = conversations["conversations"][0]["steps"]
+    steps["middle"]["requires"] = ["disclosed"]
+    steps["opening"]["choices"][1]["sets"] = ["disclosed"]
+    message = load_error(tmp_path, valid_exercises(), conversations)
+    assert 'step "middle" (line ' in message and "the path opening (choice 1) -> middle never sets it" in message
+
+
+def test_the_real_conversations_claim_only_what_every_path_did():
+    lab = data.load_lab(ROOT)  # load_lab runs the check; here, that it has something to check
+    assert any(step.get("requires") for c in lab.conversations for step in c["steps"].values())
+
+
+# ---------------------------------------------------------------- the conversations' cue figures
+
+LIMITS = {"helpful_longest_max": 0.4, "helpful_length_ratio_max": 1.3, "helpful_position_max": 0.45}
+
+
+def cued_conversations() -> dict:
+    """Every helpful choice first and longest: the answer given away."""
+    conversations = valid_conversations()
+    for step in conversations["conversations"][0]["steps"].values():
+        for choice in step.get("choices", []):
+            if choice["verdict"] == "helpful":
+                choice["say"] = "A much longer and more careful reply that the student can spot at a glance."
+    return conversations
+
+
+def test_a_conversation_set_that_gives_its_answer_away_fails(tmp_path):
+    lab = data.load_lab(write(tmp_path, valid_exercises(), cued_conversations()))
+    measured = cues.measure_conversations(lab.conversations, data.CONVERSATIONS_FILE)
+    assert len(measured.points) == 2 and measured.helpful_longest == 1.0 and measured.position(1) == 1.0
+    assert "2 decision points" in measured.summary() and "strictly the longest in 100%" in measured.summary()
+    problems = "\n".join(cues.conversation_problems(measured, LIMITS))
+    assert "strictly the longest at 100% of decision points (at most 40%)" in problems
+    assert "times as long as the others" in problems
+    assert "100% of helpful choices are listed at position 1 (at most 45%)" in problems
+    assert 'conversations.yml, conversation "first-talk", step "opening" (line ' in problems
+    with pytest.raises(PluginError, match=r"(?s)give their answer away.*conversation_choices"):
+        skills_lab.check_conversation_cues(lab.conversations, LIMITS)
+
+
+def test_balanced_conversations_pass_and_thresholds_come_from_the_settings(tmp_path):
+    lab = data.load_lab(write(tmp_path, valid_exercises(), cued_conversations()))
+    relaxed = {"helpful_longest_max": 1, "helpful_length_ratio_max": 10, "helpful_position_max": 1}
+    skills_lab.check_conversation_cues(lab.conversations, relaxed)  # no exception
+    balanced = valid_conversations()
+    steps = balanced["conversations"][0]["steps"]
+    steps["middle"]["choices"].reverse()  # helpful at position 3 there, 1 in "opening": no position holds over 45%... of 2
+    measured = cues.measure_conversations(data.load_lab(write(tmp_path, valid_exercises(), balanced)).conversations, "x")
+    assert cues.conversation_problems(measured, dict(LIMITS, helpful_position_max=0.5)) == []
+
+
+def test_cue_settings_must_be_there_and_numeric():
+    assert skills_lab.read_cue_limits({"guide_rules": {"conversation_choices": LIMITS}}) == LIMITS
+    with pytest.raises(PluginError, match=r"extra: guide_rules: conversation_choices:.*helpful_longest_max"):
+        skills_lab.read_cue_limits({})
+    with pytest.raises(PluginError, match=r"helpful_position_max \(greatest share"):
+        skills_lab.read_cue_limits({"guide_rules": {"conversation_choices": dict(LIMITS, helpful_position_max="half")}})
+
+
+def test_the_real_conversations_pass_the_settings_in_mkdocs_yml():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    block = config["extra"]["guide_rules"]["conversation_choices"]
+    limits = {name: float(value) for name, value in block.items()}
+    assert set(limits) == set(cues.CONVERSATION_THRESHOLDS)
+    measured = cues.measure_conversations(data.load_lab(ROOT).conversations, data.CONVERSATIONS_FILE)
+    assert cues.conversation_problems(measured, limits) == []
 
 
 # ---------------------------------------------------------------- links into the guide
@@ -378,6 +498,12 @@ BUILD_CASES = {
         lambda p: _replace(p / data.EXERCISES_FILE, f"teaches: {data.load_lab(ROOT).skills[0]['teaches']}",
                            f"teaches: {data.load_lab(ROOT).skills[0]['teaches']}-gone"),
         r'skill "[\w-]+" \(line \d+\): "#[\w-]+-gone" is not a heading of docs/'),
+    "an ending claiming what a path skipped": (
+        # the first conversation's late contract no longer has the frame explained on its way
+        lambda p: _replace(p / data.CONVERSATIONS_FILE, "            sets: [limits-explained, goal-agreed]\n",
+                           "            sets: [goal-agreed]\n"),
+        r'conversation 1 \("first-meeting"\), line \d+, ending "contract-late" \(line \d+\): requires '
+        r'"limits-explained", but the path opening \(choice \d\) -> [\w() >-]+ -> contract-late never sets it'),
     "a marker naming an unknown conversation": (
         lambda p: (p / "docs/skills-lab.md").write_text(
             (p / "docs/skills-lab.md").read_text(encoding="utf-8") + "\n<!-- skills-lab: conversation nobody -->\n",

@@ -94,11 +94,26 @@
     show();
   }
 
-  /* ---------- Branching conversations: played from the list of steps on the page */
+  /* ---------- Branching conversations: played from the list of steps on the page.
+     The buttons of each step come in an order drawn once per visit (so neither place nor
+     habit gives the helpful choice away) and kept for the rest of the visit; what is recorded
+     is the choice itself, numbered as in the data (1 = first listed), never its place on screen. */
+  function shuffled(count) {
+    var order = [];
+    for (var i = 0; i < count; i += 1) order.push(i);
+    for (var j = count - 1; j > 0; j -= 1) {
+      var k = Math.floor(Math.random() * (j + 1)), swap = order[j];
+      order[j] = order[k];
+      order[k] = swap;
+    }
+    return order;
+  }
   function setupConversation(box) {
     var id = box.dataset.labConversation;
     var log = box.querySelector(".lab-log");
     var choices = box.querySelector(".lab-choices");
+    var orders = {}; // step id -> the order its choices are shown in, this visit
+    var path = [];   // [{ step, choice }] of the current play
     function words(node) { return node.querySelector(".lab-words").textContent; }
     function turn(who, text, kind) {
       var line = el("p", "lab-turn lab-turn--" + kind);
@@ -112,24 +127,29 @@
       choices.textContent = "";
       if (step.dataset.ending === "true") {
         log.appendChild(step.querySelector(".lab-debrief").cloneNode(true));
-        log.appendChild(el("p", "lab-done", t("finished")));
+        var outcome = step.dataset.outcome;
+        log.appendChild(el("p", "lab-done", outcome ? t("finished", { outcome: t("outcome_" + outcome) }) : t("finished_plain")));
         var data = load();
-        data.conversations[id] = { finished: finished(data, id) + 1, ending: stepId };
+        data.conversations[id] = { finished: finished(data, id) + 1, ending: stepId, outcome: outcome || "", path: path };
         save(data);
         var again = el("button", "md-button", t("play_again"));
         again.type = "button";
-        again.addEventListener("click", function () { log.textContent = ""; go(box.dataset.start); focusFirst(); });
+        again.addEventListener("click", function () { log.textContent = ""; path = []; go(box.dataset.start); focusFirst(); });
         choices.appendChild(again);
         return;
       }
-      step.querySelectorAll(".lab-option").forEach(function (option) {
+      var options = step.querySelectorAll(".lab-option");
+      if (!orders[stepId]) orders[stepId] = shuffled(options.length);
+      orders[stepId].forEach(function (n) {
+        var option = options[n];
         var button = el("button", "lab-choice", words(option.querySelector("summary")));
         button.type = "button";
-        button.addEventListener("click", function () { choose(option); });
+        button.addEventListener("click", function () { choose(stepId, n, option); });
         choices.appendChild(button);
       });
     }
-    function choose(option) {
+    function choose(stepId, n, option) {
+      path.push({ step: stepId, choice: n + 1 });
       turn(t("you"), words(option.querySelector("summary")), "helper");
       var feedback = option.querySelector(".lab-feedback").cloneNode(true);
       feedback.dataset.verdict = option.dataset.verdict;
@@ -140,7 +160,7 @@
     // the pressed button is gone: focus goes to the first of the new ones, which follow the
     // client's words (announced by the log, a polite live region)
     function focusFirst() { choices.querySelector("button").focus(); }
-    log.textContent = ""; // the build drew the opening; drawn again, the same, with its handlers
+    log.textContent = ""; // the build drew the opening; drawn again, with its handlers, in this visit's order
     go(box.dataset.start);
   }
 
@@ -167,8 +187,10 @@
     out.push("## " + t("journal_conversations"), "");
     var done = false;
     document.querySelectorAll("[data-lab-conversation]").forEach(function (box) {
-      var n = finished(data, box.dataset.labConversation);
-      if (n) { done = true; out.push("- " + box.dataset.title + " (" + n + ")"); }
+      var n = finished(data, box.dataset.labConversation), record = data.conversations[box.dataset.labConversation];
+      var outcome = isObject(record) ? record.outcome : "";
+      var last = ["best", "workable", "weak"].indexOf(outcome) >= 0 ? "; " + t("journal_last_ending", { outcome: t("outcome_" + outcome) }) : "";
+      if (n) { done = true; out.push("- " + box.dataset.title + " (" + n + last + ")"); }
     });
     if (!done) out.push(t("journal_none"));
     return out.join("\n") + "\n";

@@ -22,6 +22,13 @@ for the print edition and the exports, which keep the written order.
 
 Options are measured as the reader sees them: Markdown links, emphasis, code marks, HTML
 tags and entities are taken out before counting characters.
+
+The Skills lab's branching conversations are measured the same way (hooks/skills_lab.py prints
+the figures and fails over `extra: guide_rules: conversation_choices:`): at each decision point
+with one helpful choice, whether that choice is strictly the longest (chance with three
+choices: 33%), its length over the mean of the others, and the share of helpful choices at
+each position in the data's order (the order of the readable list of steps; lab.js shuffles
+the buttons when the conversation is played).
 """
 
 from __future__ import annotations
@@ -69,6 +76,14 @@ PLACE_WORDS = re.compile(r"""(?ix)
   | \bthe\s+(?:former|latter)\b
   | \b(?:option|response|reply|answer|choice)s?\s+(?:above|below)\b
 """)
+
+
+CONVERSATION_SETTINGS = "extra: guide_rules: conversation_choices:"
+CONVERSATION_THRESHOLDS = {  # setting in mkdocs.yml -> what it limits
+    "helpful_longest_max": "share of decision points whose helpful choice is strictly the longest",
+    "helpful_length_ratio_max": "mean length of the helpful choices over mean length of the others",
+    "helpful_position_max": "greatest share of helpful choices at any one position, in the data's order",
+}
 
 
 def rendered_text(markdown: str) -> str:
@@ -316,3 +331,95 @@ def _named_words(items: list[Item], worst: int) -> str:
 def _names(items: list[Item], worst: int) -> str:
     more = f" (and {len(items) - worst} more)" if len(items) > worst else ""
     return "; ".join(i.describe() for i in items[:worst]) + more
+
+
+# ---------------------------------------------------------------- the Skills lab's conversations
+
+@dataclass
+class DecisionPoint:
+    """One step of a conversation with its choices, measured like a single-answer question."""
+
+    where: str              # 'data/skills-lab/conversations.yml, conversation "x", step "y" (line 12)'
+    lengths: list[int]
+    helpful: int            # 0-based position of the helpful choice
+
+    @property
+    def ratio(self) -> float:
+        return Item(self.where, "", self.lengths, [self.helpful]).key_ratio
+
+    @property
+    def helpful_longest(self) -> bool:
+        return Item(self.where, "", self.lengths, [self.helpful]).key_longest
+
+
+@dataclass
+class ConversationCues:
+    points: list[DecisionPoint] = field(default_factory=list)
+
+    @property
+    def helpful_longest(self) -> float:
+        return _share(sum(p.helpful_longest for p in self.points), len(self.points))
+
+    @property
+    def length_ratio(self) -> float:
+        stats = CueStatistics(single=[Item(p.where, "", p.lengths, [p.helpful]) for p in self.points])
+        return stats.key_length_ratio
+
+    def position(self, position: int) -> float:
+        return _share(sum(p.helpful == position - 1 for p in self.points), len(self.points))
+
+    def positions(self) -> range:
+        return range(1, max((len(p.lengths) for p in self.points), default=0) + 1)
+
+    def summary(self) -> str:
+        shares = ", ".join(f"{n}: {self.position(n):.0%}" for n in self.positions())
+        return (f"question bank: {len(self.points)} decision points in the Skills lab's conversations: helpful "
+                f"choice strictly the longest in {self.helpful_longest:.0%}, helpful length / other choices "
+                f"{self.length_ratio:.2f}, helpful choice at position {shares} (the data's order; shuffled "
+                "when played)")
+
+
+def measure_conversations(conversations, shown_file: str) -> ConversationCues:
+    """Every decision point with exactly one helpful choice (the others are not a cue)."""
+    cues = ConversationCues()
+    for conversation in conversations:
+        for step_id, step in conversation["steps"].items():
+            choices = step.get("choices") or []
+            helpful = [n for n, c in enumerate(choices) if c["verdict"] == "helpful"]
+            if len(helpful) != 1 or len(choices) < 2:
+                continue
+            line = getattr(step, "line", "?")
+            cues.points.append(DecisionPoint(
+                f'{shown_file}, conversation "{conversation["id"]}", step "{step_id}" (line {line})',
+                [len(rendered_text(c["say"])) for c in choices], helpful[0]))
+    return cues
+
+
+def conversation_problems(cues: ConversationCues, limits: dict[str, float], worst: int = 5) -> list[str]:
+    """One message per threshold exceeded, naming the decision points most to blame."""
+    if not cues.points:
+        return []
+    problems = []
+    if cues.helpful_longest > limits["helpful_longest_max"]:
+        culprits = sorted((p for p in cues.points if p.helpful_longest), key=lambda p: -p.ratio)
+        problems.append(f"the helpful choice is strictly the longest at {cues.helpful_longest:.0%} of decision "
+                        f"points (at most {limits['helpful_longest_max']:.0%}); shorten it or lengthen the other "
+                        f"choices, starting with: {_point_names(culprits, worst)}")
+    if cues.length_ratio > limits["helpful_length_ratio_max"]:
+        culprits = sorted(cues.points, key=lambda p: -p.ratio)
+        problems.append(f"helpful choices are on average {cues.length_ratio:.2f} times as long as the others (at "
+                        f"most {limits['helpful_length_ratio_max']:.2f}); the longest for their step: "
+                        f"{_point_names(culprits, worst)}")
+    for position in cues.positions():
+        share = cues.position(position)
+        if share > limits["helpful_position_max"]:
+            culprits = [p for p in cues.points if p.helpful == position - 1]
+            problems.append(f"{share:.0%} of helpful choices are listed at position {position} (at most "
+                            f"{limits['helpful_position_max']:.0%}); move some in the file, e.g. "
+                            f"{_point_names(culprits, worst)}")
+    return problems
+
+
+def _point_names(points: list[DecisionPoint], worst: int) -> str:
+    more = f" (and {len(points) - worst} more)" if len(points) > worst else ""
+    return "; ".join(p.where for p in points[:worst]) + more

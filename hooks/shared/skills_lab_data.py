@@ -7,8 +7,9 @@ calls `load_lab(root)` from on_config and `check_links(lab, outlines)` from on_f
 Every problem is reported at once as a DataFileError (a PluginError) naming the file, the
 exercise or the step, the YAML line and the fix: a model without a level or an explanation,
 a level outside 1-5, an unknown skill or difficulty, a choice pointing to a missing step, a
-step no path reaches, a cycle (a path that never reaches an ending), a link to a page or a
-heading the guide does not have.
+step no path reaches, a cycle (a path that never reaches an ending), a step reached by a path
+that skips a flag it `requires` (a debrief claiming what that path never did, with the path),
+an ending without an outcome, a link to a page or a heading the guide does not have.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CONVERSATIONS_FILE = "data/skills-lab/conversations.yml"
 LEVELS = range(1, 6)  # Carkhuff's five levels
 MODELS_PER_EXERCISE = range(3, 6)
 VERDICTS = ("helpful", "partly", "unhelpful")
+OUTCOMES = ("best", "workable", "weak")  # an ending's outcome, named to the student when reached
 # an id that is safe in an element id and a storage key: "paraphrase-bus-driver"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # where the guide teaches something: "04-skills/active-listening.md#paraphrase"
@@ -65,13 +67,23 @@ CONVERSATION_FIELDS = {
     "start": Field(str, hint="the id of the first step"),
     "steps": Field(dict, hint="the steps, each under its id"),
 }
+# Flags: what has happened so far on a path ("limits-explained"). A step or a choice `sets`
+# them; a step `requires` them, and the build walks every path to check that each path into
+# the step set them (a debrief may only claim what every path into its ending did).
+SETS = Field(list, required=False, hint="flags this sets when reached or chosen, e.g. [limits-explained]")
+REQUIRES = Field(list, required=False, hint="flags every path into this step must have set, e.g. [limits-explained]")
 DECISION_FIELDS = {
     "client": Field(str, hint="what the client says at this step"),
     "choices": Field(list, hint="the helper's possible responses", text_items=False),
+    "sets": SETS,
+    "requires": REQUIRES,
 }
 ENDING_FIELDS = {
     "client": Field(str, hint="what the client says last"),
     "debrief": Field(str, hint="two or three sentences on what this ending shows"),
+    "outcome": Field(str, hint="how good this ending is: " + ", ".join(OUTCOMES)),
+    "sets": SETS,
+    "requires": REQUIRES,
 }
 CHOICE_FIELDS = {
     "say": Field(str, hint="the helper's words"),
@@ -79,7 +91,9 @@ CHOICE_FIELDS = {
     "feedback": Field(str, hint="names the skill or the mistake, in one or two sentences"),
     "teaches": Field(str, hint="where the guide teaches it: page.md#heading-id"),
     "next": Field(str, hint="the id of the step this choice leads to"),
+    "sets": SETS,
 }
+MAX_PATHS = 20000  # a conversation with more paths than this is refused (the walk would be slow)
 
 
 @dataclass
@@ -182,6 +196,9 @@ def check_steps(conversation: LineDict, where: str) -> list[str]:
         if not ID.match(str(step_id)):
             problems.append(f"{at}: step ids may hold only lower-case letters, digits and single hyphens.")
         problems += check_fields(step, ENDING_FIELDS if is_ending(step) else DECISION_FIELDS, at)
+        problems += _flag_name_problems(step, at)
+        if is_ending(step) and isinstance(step.get("outcome"), str) and step["outcome"] not in OUTCOMES:
+            problems.append(f'{at}: outcome "{step["outcome"]}" should be one of {", ".join(OUTCOMES)}.')
         choices = step.get("choices") if isinstance(step, dict) else None
         for n, choice in enumerate(choices if isinstance(choices, list) else [], 1):
             problems += _check_choice(choice, f"{at}, choice {n}" + (f" (line {choice.line})" if isinstance(choice, LineDict) else ""), steps)
@@ -189,7 +206,8 @@ def check_steps(conversation: LineDict, where: str) -> list[str]:
         problems.append(f'{where}: start "{conversation["start"]}" is not a step. Use one of: {", ".join(steps)}.')
     if problems:
         return problems
-    return _check_paths(conversation, where)
+    problems = _check_paths(conversation, where)
+    return problems or _check_flags(conversation, where)
 
 
 def _check_choice(choice: Any, at: str, steps: dict) -> list[str]:
@@ -201,6 +219,7 @@ def _check_choice(choice: Any, at: str, steps: dict) -> list[str]:
                         f'Steps: {", ".join(steps)}. Fix `next:` or add the step.')
     if isinstance(choice.get("verdict"), str) and choice["verdict"] not in VERDICTS:
         problems.append(f'{at}: verdict "{choice["verdict"]}" should be one of {", ".join(VERDICTS)}.')
+    problems += _flag_name_problems(choice, at)
     if isinstance(choice.get("teaches"), str) and not TEACHES.match(choice["teaches"]):
         problems.append(f'{at}: teaches "{choice["teaches"]}" should be page.md#heading-id, '
                         "e.g. 04-skills/active-listening.md#paraphrase.")
@@ -231,6 +250,76 @@ def _check_paths(conversation: LineDict, where: str) -> list[str]:
         if step_id not in state:
             problems.append(f'{where}, step "{step_id}" (line {_line(step)}): no path from the start reaches it. '
                             "Point a choice to it with `next:`, or remove it.")
+    return problems
+
+
+def _flag_name_problems(entry: Any, at: str) -> list[str]:
+    problems = []
+    for name in ("sets", "requires"):
+        flags = entry.get(name) if isinstance(entry, dict) else None
+        for flag in flags if isinstance(flags, list) else []:
+            if isinstance(flag, str) and not ID.match(flag):
+                problems.append(f'{at}: flag "{flag}" in `{name}:` may hold only lower-case letters, digits and '
+                                "single hyphens, e.g. limits-explained.")
+    return problems
+
+
+def paths(conversation: dict):
+    """Every path from the start to an ending: [(step id, index of the choice taken or None)]."""
+    steps = conversation["steps"]
+
+    def walk(step_id: str, path: list):
+        choices = steps[step_id].get("choices") or []
+        if not choices:
+            yield path + [(step_id, None)]
+        for n, choice in enumerate(choices):
+            yield from walk(choice["next"], path + [(step_id, n)])
+
+    return walk(conversation["start"], [])
+
+
+def describe_path(conversation: dict, path: list) -> str:
+    """"opening (choice 2) -> promised (choice 3) -> goals": choices numbered as in the file."""
+    return " -> ".join(f"{step} (choice {n + 1})" if n is not None else step for step, n in path)
+
+
+def _check_flags(conversation: LineDict, where: str) -> list[str]:
+    """Walk every path: each step's `requires` must have been set earlier on every path into it.
+    One message per step and missing flag, naming the first path that skips it."""
+    steps = conversation["steps"]
+    set_anywhere = {f for s in steps.values() for f in s.get("sets") or []}
+    set_anywhere |= {f for s in steps.values() for c in s.get("choices") or [] for f in c.get("sets") or []}
+    problems, reported = [], set()
+    for step_id, step in steps.items():
+        for flag in step.get("requires") or []:
+            if flag not in set_anywhere:
+                reported.add((step_id, flag))
+                kind = "ending" if is_ending(step) else "step"
+                problems.append(f'{where}, {kind} "{step_id}" (line {_line(step)}): requires "{flag}", but no step or '
+                                f"choice of this conversation sets it. Add `sets: [{flag}]` to the step or choice "
+                                "where it happens, or fix the name.")
+    for count, path in enumerate(paths(conversation), 1):
+        if count > MAX_PATHS:
+            problems.append(f"{where}: more than {MAX_PATHS} paths from the start to an ending; the build cannot "
+                            "check them all. Split the conversation, or let more choices share a step.")
+            break
+        flags: set[str] = set()
+        for i, (step_id, n) in enumerate(path):
+            step = steps[step_id]
+            for flag in step.get("requires") or []:
+                if flag not in flags and (step_id, flag) not in reported:
+                    reported.add((step_id, flag))
+                    kind = "ending" if is_ending(step) else "step"
+                    problems.append(
+                        f'{where}, {kind} "{step_id}" (line {_line(step)}): requires "{flag}", but the path '
+                        f"{describe_path(conversation, path[:i] + [(step_id, None)])} never sets it. What the client says there"
+                        f"{' and the debrief' if is_ending(step) else ''} may only take for granted what every "
+                        f"path into it did: point a choice of that path elsewhere, add `sets: [{flag}]` to a step "
+                        f"or choice of it where that really happens, or rewrite the step and drop the flag from "
+                        "`requires:`.")
+            flags.update(step.get("sets") or [])
+            if n is not None:
+                flags.update(step["choices"][n].get("sets") or [])
     return problems
 
 

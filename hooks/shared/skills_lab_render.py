@@ -138,12 +138,13 @@ def _render_step(key: str, conversation: dict, step_id: str, order: list[str], l
     if is_ending(step):
         rest = (f'<p class="lab-debrief"><strong>{words(s, "debrief")}</strong> '
                 f'<span class="lab-words">{text(step["debrief"])}</span></p>')
-        label = f'{words(s, "step", n=order.index(step_id) + 1)} · {words(s, "ending")}'
+        label = f'{words(s, "step", n=order.index(step_id) + 1)} · {words(s, "ending_" + step["outcome"])}'
     else:
         rest = '<ul class="lab-options">' + "".join(_render_choice(key, c, order, link, s) for c in step["choices"]) + "</ul>"
         label = words(s, "step", n=order.index(step_id) + 1)
+    outcome = f' data-outcome="{escape(step["outcome"])}"' if is_ending(step) else ""
     return (f'<li class="lab-step" id="{key}-{escape(step_id)}" data-step="{escape(step_id)}" '
-            f'data-ending="{"true" if is_ending(step) else "false"}">\n<p class="lab-step-label">{label}</p>\n{said}\n{rest}\n</li>')
+            f'data-ending="{"true" if is_ending(step) else "false"}"{outcome}>\n<p class="lab-step-label">{label}</p>\n{said}\n{rest}\n</li>')
 
 
 def _render_choice(key: str, choice: dict, order: list[str], link: Linker, s: dict[str, str]) -> str:
