@@ -30,6 +30,8 @@ SNAPSHOT = """() => { const out = {}; for (let i = 0; i < localStorage.length; i
 
 
 def say(key: str, **values) -> str:
+    if values.get("n") == 1 and f"{key}_one" in TRANSFER:  # as the script: "1 attempt"
+        key += "_one"
     text = TRANSFER[key]
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))

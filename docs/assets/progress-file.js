@@ -47,6 +47,7 @@
   var pending = null;
 
   function say(key, values) {
+    if (values && values.n === 1 && words[key + "_one"]) key += "_one";  // "1 attempt", not "1 attempts"
     return String(words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
       return values && values[name] !== undefined ? String(values[name]) : all;
     });
