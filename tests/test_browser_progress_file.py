@@ -252,3 +252,31 @@ def test_markup_in_a_file_shows_as_text(progress, site_url, tmp_path):
     page.wait_for_selector(".quiz form")
     assert page.evaluate("window.__pwned") is None  # nothing of the file ran, on any page
     assert page.locator(f"#quiz-{BLANK_QUIZ} img").count() == 0
+
+
+def test_a_file_saved_in_the_offline_edition_loads_in_the_hosted_one(page, site_url, tmp_path_factory, tmp_path):
+    """The offline edition names pages x.html (file://), the hosted one x/: the file names them
+    one way, so progress moves between the two."""
+    from conftest import run_build
+
+    offline = tmp_path_factory.mktemp("offline-edition")
+    result = run_build(ROOT, offline, env={"GUIDE_OFFLINE": "true"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page.set_default_timeout(10_000)
+    page.goto((offline / (SECTION[: -len(".md")] + ".html")).as_uri())
+    page.wait_for_selector(".quiz form")
+    answer(page, CHOICE_QUIZZES[0], correct=False)
+    page.goto((offline / "progress.html").as_uri())
+    page.wait_for_selector("#progress-file-save")
+    saved = save_file(page, tmp_path)
+    assert saved["data"]["guide_record"]["first"] == {SECTION_URL: {f"quiz-{CHOICE_QUIZZES[0]}": False}}
+    assert f"quiz_progress_{SECTION_URL}" in saved["data"]
+
+    page.goto(site_url + "progress/")
+    page.wait_for_selector("#progress-file-save")
+    load_file(page, tmp_path, saved)
+    page.locator("#progress-file-preview").wait_for(state="visible")
+    page.click("#progress-file-apply")
+    assert status(page) == say("loaded", file="progress.json")
+    record = page.evaluate("JSON.parse(localStorage.getItem('guide_record'))")
+    assert record["first"] == {"/" + SECTION_URL: {f"quiz-{CHOICE_QUIZZES[0]}": False}}
