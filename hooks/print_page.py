@@ -168,14 +168,12 @@ def on_page_context(context, page, config, nav):
     for uri in pages:
         title = titles[uri]
         body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), in_nav[uri].url, urls,
-                                            page.url, set(pages), question_objectives.get(uri, []), references,
-                                            title)
+                                            page.url, set(pages), question_objectives.get(uri, []), references)
         body[uri] = named_references(body[uri], names)
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
     if with_answer_key():
-        body["answer key"] = ('<section class="print-page-break print-chapter print-answer-key" data-print-title="'
-                              + escape_text(words.get("answer_key", "")) + '">\n<h1 id="answer-key">'
+        body["answer key"] = ('<section class="print-page-break print-chapter print-answer-key">\n<h1 id="answer-key">'
                               + escape_text(words.get("answer_key", "")) + "</h1>\n" + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
     # and in strict mode the build stops on both
@@ -234,13 +232,12 @@ def objectives_by_question(files, words: dict[str, str]) -> dict[str, list[str]]
 
 def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, str],
                    print_url: str, printed: set[str], objectives: list[str] = (),
-                   references: dict[str, str] | None = None, title: str = "") -> tuple[str, list[str]]:
+                   references: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """One rendered page made printable: unique ids, inner links (to another printed page:
     with that page's reference for paper, from `references`), open boxes, screen-only parts
     left out, and its quizzes as printed questions (each with the objectives it checks in the
     key). The page is a section ("2.2": class print-section) or a chapter or unnumbered page
-    (print-chapter), with its `title` for the PDF's running head. Returns the page and its
-    answer-key entries."""
+    (print-chapter), for the PDF's running heads. Returns the page and its answer-key entries."""
     key = page_key(uri)
 
     def prefix_ids(match: re.Match[str]) -> str:
@@ -291,8 +288,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
         raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
                           "mkdocs-quiz's HTML may have changed (see hooks/shared/quiz_markup.py)")
     level = "print-section" if "." in number else "print-chapter"
-    return (f'<section class="print-page-break {level}" id="p-{key}" data-print-title="{html_lib.escape(title)}">\n'
-            f'{html}\n</section>'), answers
+    return f'<section class="print-page-break {level}" id="p-{key}">\n{html}\n</section>', answers
 
 
 def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[str, list[str]]:

@@ -96,6 +96,23 @@ def test_the_contents_page_numbers_lead_to_the_headings(book):
     assert not off, f"(title, contents page, heading's page): {off}"
 
 
+def test_every_page_after_a_heading_is_headed_by_its_chapter_or_section(book):
+    """The running head: the chapter on left pages, the section (or the chapter, on a chapter's
+    own pages) on right ones; on the page where it starts, the heading itself."""
+    print_html, texts, _ = book
+    entries = contents_entries(print_html)
+    numbers = printed_numbers(texts, entries)
+    starts = list(numbers.values()) + [len(texts) + 1]
+    chapter = ""
+    unheaded = []
+    for (_, title), start, end in zip(entries, starts, starts[1:]):
+        if not re.match(r"\d+\.\d+\s", title):
+            chapter = title
+        unheaded += [(n, title) for n in range(start + 1, end)
+                     if _flat(title) not in _flat(texts[n - 1]) and _flat(chapter) not in _flat(texts[n - 1])]
+    assert not unheaded, f"(page, title) pages without their running head: {unheaded[:10]}"
+
+
 def test_cross_references_give_a_page_inside_the_section_they_name(book):
     print_html, texts, _ = book
     entries = contents_entries(print_html)
