@@ -55,6 +55,8 @@ LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md"
 QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
                          r'|<script type="text/javascript">\s*window\.mkdocsQuiz\w+ = .*?</script>'
                          r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
+# a heading's permalink: of no use on paper, and 48 KB of the page a phone may open
+HEADERLINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 # what the Markdown marks `{ .screen-only }` (a paragraph or a list item holding no other of its
 # kind: how to tap a term, ...) is left out; `{ .print-only }` (hidden on screen) is kept
 SCREEN_ONLY = re.compile(r'<(?P<tag>p|li) class="screen-only">.*?</(?P=tag)>\s*', re.S)
@@ -235,7 +237,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
                    references: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """One rendered page made printable: unique ids, inner links (to another printed page:
     with that page's reference for paper, from `references`), open boxes, screen-only parts
-    left out, and its quizzes as printed questions (each with the objectives it checks in the
+    and permalinks left out, and its quizzes as printed questions (each with the objectives it checks in the
     key). The page is a section ("2.2": class print-section) or a chapter or unnumbered page
     (print-chapter), for the PDF's running heads. Returns the page and its answer-key entries."""
     key = page_key(uri)
@@ -273,6 +275,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
             target = get_relative_url(path or ".", print_url) + (f"#{fragment}" if fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
 
+    html = HEADERLINK.sub("", html)
     for attribute in SINGLE_ID_ATTRIBUTES:
         html = html.replace(attribute, f"{attribute}{key}--")
     html = ID_LIST.sub(prefix_ids, html)

@@ -71,7 +71,7 @@ PRINTED = {"index.md", "02-f/a.md", "02-f/b.md"}
 
 
 def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
-    html = ('<h1 id="a">2.1 A</h1><h2 id="part">Part</h2>'
+    html = ('<h1 id="a">2.1 A</h1><h2 id="part">Part<a class="headerlink" href="#part" title="Link">&para;</a></h2>'
             '<p>See <a href="../b/#x">b</a>, <a href="#part">here</a>, <a href="../../">home</a>, '
             '<a href="../../progress/">progress</a>, <a href="https://example.org/">out</a>.</p>'
             '<p><label for="q1">Q</label><span aria-describedby="t1 t2">x</span></p>'
@@ -83,7 +83,7 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
     out, answers = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED)
     # a section (a chapter would be print-chapter), for the PDF's running heads
     assert out.startswith(f'<section class="print-page-break print-section" id="p-{a}">')
-    assert f'id="{a}--a"' in out and f'id="{a}--part"' in out
+    assert f'id="{a}--a"' in out and f'<h2 id="{a}--part">Part</h2>' in out  # no permalink on paper
     assert f'href="#{b}--x"' in out and f'href="#{a}--part"' in out and f'href="#p-{page_key("index.md")}"' in out
     assert 'href="../progress/"' in out and 'href="https://example.org/"' in out
     assert f'for="{a}--q1"' in out and f'aria-describedby="{a}--t1 {a}--t2"' in out
