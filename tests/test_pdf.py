@@ -133,14 +133,20 @@ def test_cross_references_give_a_page_inside_the_section_they_name(book):
 
 
 def test_the_book_document_keeps_the_content_and_drops_the_site():
-    page = ('<html lang="fr" class="no-js"><head><link rel="stylesheet" href="../assets/stylesheets/main.css">'
+    page = ('<html lang="fr" class="no-js"><head><link rel="canonical" href="https://u.example/g/print/">'
+            '<link rel="stylesheet" href="../assets/stylesheets/main.css">'
             '<link rel="stylesheet" href="../assets/guide.css"></head><body><nav>menu</nav>'
             '<article class="md-content__inner md-typeset"><div class="print-title-page">'
-            '<h1 id="print-edition">Guide &amp; co</h1></div><script>x()</script><p>Text</p></article></body></html>')
+            '<h1 id="print-edition">Guide &amp; co</h1></div><script>x()</script><p>Text, '
+            '<a href="#s-x">in</a>, <a href="../progress/">mine</a>, <a href="https://a.example/">out</a></p>'
+            '</article></body></html>')
     document, sheets = book_document(page)
     assert sheets == ["../assets/guide.css"]  # Material's theme is for the screen
     assert '<html lang="fr">' in document and "<title>Guide &amp; co</title>" in document
-    assert "<p>Text</p>" in document and "menu" not in document and "<script" not in document
+    assert "<p>Text, " in document and "menu" not in document and "<script" not in document
+    # a page that is not printed is on the hosted guide
+    assert 'href="#s-x"' in document and 'href="https://u.example/g/progress/"' in document
+    assert 'href="https://a.example/"' in document
 
 
 def test_the_words_of_a_reference_become_css_content():

@@ -22,6 +22,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 
@@ -35,13 +36,17 @@ THEME_CSS = "assets/stylesheets/"  # Material's own, made for the screen: tools/
 LANG = re.compile(r'<html lang="(?P<lang>[^"]+)"')
 TITLE = re.compile(r'<h1 id="print-edition">(?P<title>.*?)</h1>', re.S)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+CANONICAL = re.compile(r'<link rel="canonical" href="(?P<url>[^"]+)"')
+# a link to a page that is not printed (My progress, the concept index): relative to print/
+SITE_LINK = re.compile(r'(?<=\shref=")(?![#]|[a-z][a-z0-9+.-]*:|//)(?P<path>[^"]*)"')
 # what each placeholder of the words becomes in CSS: the link's reference, its target's page
 CSS_VALUES = {"ref": "attr(data-print-ref)", "page": "target-counter(attr(href url), page)"}
 
 
 def book_document(print_html: str) -> tuple[str, list[str]]:
-    """The print page's content as a document of its own (no navigation, no script), and the
-    site stylesheets it links (relative to print/), Material's theme left out."""
+    """The print page's content as a document of its own (no navigation, no script; links to
+    the site's other pages made absolute, from the page's canonical address), and the site
+    stylesheets it links (relative to print/), Material's theme left out."""
     article = ARTICLE.search(print_html)
     if not article:
         raise SystemExit("print/index.html: the guide's content (<article class=\"md-content__inner\">) was not "
@@ -51,6 +56,9 @@ def book_document(print_html: str) -> tuple[str, list[str]]:
     name = re.sub(r"<[^>]+>", "", title["title"]).strip() if title else ""
     sheets = [m["href"] for m in STYLESHEET.finditer(print_html) if THEME_CSS not in m["href"]]
     body = SCRIPT.sub("", article["body"])
+    canonical = CANONICAL.search(print_html)
+    if canonical:  # in the PDF, such a link leads to the hosted guide, not to a file of the build
+        body = SITE_LINK.sub(lambda link: f'{urljoin(canonical["url"], link["path"])}"', body)
     document = (f'<!DOCTYPE html>\n<html lang="{lang["lang"] if lang else "en"}">\n<head>\n<meta charset="utf-8">\n'
                 f"<title>{name}</title>\n</head>\n"
                 f'<body>\n<article class="md-content__inner md-typeset book">{body}</article>\n</body>\n</html>\n')
