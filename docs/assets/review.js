@@ -186,13 +186,14 @@
           right = inputs.every(function (input) { return input.checked === (q.o[input.value][1] === 1); });
           inputs.forEach(function (input) {
             var ok = q.o[input.value][1] === 1, label = input.parentNode;
-            if (ok) { label.classList.add("review-option--right"); el("strong", "", " " + W.correct_mark, label); }
+            if (ok) { label.classList.add("review-option--right"); el("strong", "", " " + W.correct_mark, label.lastChild); }
             else if (input.checked) label.classList.add("review-option--wrong");
           });
         }
         inputs.forEach(function (input) { input.disabled = true; });
-        var verdict = el("p", "review-verdict", right ? W.right : W.wrong, box);
+        var verdict = el("p", "review-verdict", right ? W.right : W.wrong);
         verdict.setAttribute("data-right", String(right));
+        verdict.tabIndex = -1;
         box.insertBefore(verdict, box.firstChild.nextSibling);
         el("p", "review-explanation", q.e, box);
         var more = el("p", "review-more", undefined, box);
@@ -227,16 +228,16 @@
     }
     var card = el("section", "review-card", undefined, area);
     card.setAttribute("data-card", item.id);
-    el("p", "review-kind", filled(W.card_position, { n: 1, m: list.due.length }) + " · " +
-      (item.q ? W.kind_question : W["kind_" + item.dir]), card);
+    el("p", "review-kind", item.q ? W.kind_question : W["kind_" + item.dir], card);
     var prompt = el("h2", "review-prompt", undefined, card);
     prompt.id = "review-prompt";
     prompt.tabIndex = -1;
     var rate = el("fieldset", "review-rate");
     el("legend", "", W.rate_legend, rate);
-    function reveal() {
+    function reveal(shown) {  // the answer takes focus (a screen reader reads it); Tab reaches the ratings
       card.appendChild(rate);
-      rate.querySelector("button").focus();
+      shown.tabIndex = -1;
+      shown.focus();
     }
     if (item.q) {
       prompt.textContent = W.kind_question + ": " + data.pages[item.q.p].t;
@@ -245,8 +246,7 @@
         if (!form.answered()) return;
         form.grade();
         check.remove();
-        say(form.box.querySelector(".review-verdict").textContent);
-        reveal();
+        reveal(form.box.querySelector(".review-verdict"));
       });
     } else {
       var t = item.term, d = item.dir;
@@ -258,8 +258,7 @@
         var answer = el("p", "review-answer", d === "td" ? t.d : d === "ef" ? t.f : t.t);
         if (d === "ef") answer.lang = "fr-CA";
         card.replaceChild(answer, show);
-        say(answer.textContent);
-        reveal();
+        reveal(answer);
       });
     }
     [["again", F.AGAIN], ["hard", F.HARD], ["good", F.GOOD], ["easy", F.EASY]].forEach(function (pair) {
@@ -351,6 +350,7 @@
     var list = el("ol", "review-test-list", undefined, test), warned = false;
     var forms = questions.map(function (q, n) {
       var item = el("li", "review-test-item", undefined, list);
+      item.setAttribute("data-card", questionId(q));
       el("p", "review-kind", filled(P.question, { n: n + 1, m: questions.length }), item);
       return questionForm(q, item);
     });
@@ -377,7 +377,7 @@
       heading.tabIndex = -1;
       var note = el("p", "", missed ? filled(P.missed_added, { n: missed }) : P.missed_none, summary);
       if (missed) { note.appendChild(document.createTextNode(" ")); el("a", "", P.open_review, note).href = app.getAttribute("data-review") || "../review/"; }
-      status.textContent = heading.textContent + " " + note.firstChild.textContent;
+      status.textContent = "";
       var again = button(P.again, test);
       again.addEventListener("click", function () { test.textContent = ""; setup.hidden = false; setup.querySelector("input").focus(); });
       heading.focus();
