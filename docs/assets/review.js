@@ -115,11 +115,11 @@
     });
     var fresh = [];
     data.terms.forEach(function (term, n) {
-      if (!studied(term.p)) return;
-      DIRS.forEach(function (dir, k) {
+      var wanted = studied(term.p);
+      DIRS.forEach(function (dir, k) {  // a card once started stays, whatever the choice of terms
         var id = "g:" + term.id + ":" + dir, card = store.cards[id];
         if (card) list.push({ id: id, term: term, dir: dir, card: card });
-        else fresh.push({ id: id, term: term, dir: dir, card: null, order: n + 3 * k });  // a term's four cards spread apart
+        else if (wanted) fresh.push({ id: id, term: term, dir: dir, card: null, order: n + 3 * k });  // a term's four cards spread apart
       });
     });
     fresh.sort(function (a, b) { return a.order - b.order; });
