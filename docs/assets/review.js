@@ -243,7 +243,7 @@
       prompt.textContent = W.kind_question + ": " + data.pages[item.q.p].t;
       var form = questionForm(item.q, card), check = button(W.check, card, "md-button--primary");
       check.addEventListener("click", function () {
-        if (!form.answered()) return;
+        if (!form.answered()) { form.box.querySelector("input").focus(); return; }
         form.grade();
         check.remove();
         reveal(form.box.querySelector(".review-verdict"));
@@ -355,11 +355,14 @@
       return questionForm(q, item);
     });
     var finish = button(P.finish, test, "md-button--primary");
+    var warning = el("p", "review-warning", "", test);  // next to the button, where the eye is
+    warning.setAttribute("role", "status");
     status.textContent = "";
     list.querySelector("input").focus();
     finish.addEventListener("click", function () {
       var blank = forms.filter(function (f) { return !f.answered(); }).length;
-      if (blank && !warned) { warned = true; status.textContent = filled(P.unanswered, { n: blank }); return; }
+      if (blank && !warned) { warned = true; warning.textContent = filled(P.unanswered, { n: blank }); return; }
+      warning.remove();
       var now = Date.now(), missed = 0, right = 0;
       store = load();  // what another tab saved since the page opened is kept
       forms.forEach(function (form, n) {
