@@ -214,6 +214,9 @@ def test_practice_test_scores_and_feeds_the_review(page, site_url, data):
               if items.nth(n).locator(".review-verdict").get_attribute("data-right") == "false"]
     assert len(missed) == 5 - right and all(stored[m]["state"] == 1 for m in missed)
     assert page.evaluate("() => localStorage.getItem('guide_record')") == record_before  # My progress untouched
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    violations = axe_module.Axe().run(page).response["violations"]
+    assert not [f"{v['id']} {n['target']}" for v in violations for n in v["nodes"][:3]]
     page.locator(".review-summary a").click()
     page.wait_for_selector(".review-card")
     assert page.locator(".review-card").get_attribute("data-card") in missed
@@ -242,3 +245,33 @@ def test_review_pages_pass_axe_without_layout_shift(browser, site_url, width, sc
         problems = [f"{v['id']} {n['target']}" for v in violations for n in v["nodes"][:3]]
         assert not problems, f"{path} {scheme} {width}px: {problems}"
     context.close()
+
+
+def test_stored_schedule_of_another_version_or_shape(page, site_url, data):
+    """A schedule saved by a newer version is left as it was; cards of the wrong shape are
+    dropped, and the page still works."""
+    errors = _watch_errors(page)
+    newer = json.dumps({"version": 2, "cards": {"anything": 1}})
+    page.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); "
+                         f"localStorage.setItem('guide_review', {json.dumps(newer)}); }}")
+    page.goto(site_url + "review/")
+    page.get_by_label(WORDS["review"]["scope_all"]).check()
+    page.get_by_role("button", name=WORDS["review"]["show_answer"]).click()
+    page.keyboard.press("3")
+    assert page.evaluate("localStorage.getItem('guide_review')") == newer
+
+    bad = {"version": 1, "scope": "all", "sections": ["<b>x</b>", 3],
+           "cards": {"g:x:td": {"state": "<script>", "due": 0}, "q:y#quiz-0": {"state": 2, "due": "soon"},
+                     "zzz": {"state": 1, "step": 0, "s": None, "d": None, "due": 0, "last": None},
+                     f"g:{data['terms'][0]['id']}:td": {"state": 2, "step": None, "s": 3.0, "d": 5.0,
+                                                      "due": 0, "last": 0}}}
+    page.evaluate("value => localStorage.setItem('guide_review', value)", json.dumps(bad))
+    page.reload()
+    assert page.locator(".review-card").get_attribute("data-card") == f"g:{data['terms'][0]['id']}:td"
+    page.get_by_role("button", name=WORDS["review"]["show_answer"]).click()
+    page.keyboard.press("3")
+    stored = _stored(page)
+    assert stored["sections"] == ["<b>x</b>"] and stored["scope"] == "all"
+    assert set(stored["cards"]) == {f"g:{data['terms'][0]['id']}:td"}
+    assert stored["cards"][f"g:{data['terms'][0]['id']}:td"]["state"] == 2
+    assert not errors, errors

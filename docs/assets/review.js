@@ -15,8 +15,9 @@
    "g:<glossary term id>:<td|dt|ef|fe>" (term to definition, definition to term, English to
    French, French to English). state, step, s (stability), d (difficulty), due and last (times
    in ms since 1970) are assets/fsrs.js's. "held": a question whose next interval reached
-   HELD_DAYS; it leaves the review. A stored value of another version or shape is set aside,
-   never trusted. First answers come from guide.js ("guide_record"); this script never changes
+   HELD_DAYS; it leaves the review. A value saved by another version is neither read nor
+   overwritten (a newer guide's schedule survives a visit to an older copy); a card of the
+   wrong shape is dropped, never trusted. First answers come from guide.js ("guide_record"); this script never changes
    them, so a practice test leaves My progress as it was. Nothing leaves the browser. */
 (function () {
   "use strict";
@@ -27,7 +28,7 @@
   var W = words("review"), P = words("practice");
   var status = document.getElementById("review-status");
   var root = new URL(app.getAttribute("data-root") || "./", location.href);
-  var data, store, firstCache = {};
+  var data, store, firstCache = {}, foreign = false;  // foreign: saved by another version, left untouched
 
   function words(section) {
     var block = document.getElementById("strings-" + section);
@@ -77,6 +78,7 @@
     var s = { version: VERSION, cards: {}, scope: "studied", sections: [], day: "", fresh: 0, waiting: 0 };
     try {
       var saved = JSON.parse(localStorage.getItem(KEY));
+      if (isObj(saved) && saved.version !== VERSION) foreign = true;
       if (!isObj(saved) || saved.version !== VERSION) return s;
       if (isObj(saved.cards)) Object.keys(saved.cards).forEach(function (id) {
         var c = saved.cards[id];
@@ -91,7 +93,9 @@
     } catch (e) { /* unreadable or unavailable: start afresh */ }
     return s;
   }
-  function save() { try { localStorage.setItem(KEY, JSON.stringify(store)); } catch (e) { /* storage unavailable */ } }
+  function save() {
+    if (!foreign) try { localStorage.setItem(KEY, JSON.stringify(store)); } catch (e) { /* storage unavailable */ }
+  }
 
   /* ---------- The cards: missed questions, and glossary terms of the chosen sections */
   function firstAnswers(page) {
