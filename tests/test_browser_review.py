@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 import pytest
 import yaml
 from conftest import ROOT
+from test_offline import offline_site, watched_page  # noqa: F401  (fixtures)
 
 fsrs = pytest.importorskip("fsrs")
 WORDS = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))
@@ -274,4 +275,45 @@ def test_stored_schedule_of_another_version_or_shape(page, site_url, data):
     assert stored["sections"] == ["<b>x</b>"] and stored["scope"] == "all"
     assert set(stored["cards"]) == {f"g:{data['terms'][0]['id']}:td"}
     assert stored["cards"][f"g:{data['terms'][0]['id']}:td"]["state"] == 2
+    assert not errors, errors
+
+
+def test_review_works_in_the_offline_edition(offline_site, watched_page, data):
+    """Opened from files (where a script cannot fetch), the Review page reads the copy of its
+    data that the offline edition puts in the page, and no request leaves the file system."""
+    page, problems = watched_page
+    q = _single_question(data)
+    section = data["pages"][q["p"]]["u"].rstrip("/") + ".html"
+    page.goto((offline_site / section).as_uri())
+    quiz = page.locator(f"#{q['id']}")
+    wrong = quiz.locator("input[type='radio']:not([data-correct])").first.get_attribute("id")
+    quiz.locator(f"label[for='{wrong}']").click()
+    quiz.locator("form button[type='submit']").click()
+    quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator(".review-due a").click()
+    assert page.locator(".review-card").get_attribute("data-card") == f"q:{section}#{q['id']}"
+    assert not problems, problems
+
+
+def test_review_by_keyboard_alone(page, site_url):
+    """Enter shows the answer, which takes focus (a screen reader reads it); Tab reaches the
+    ratings; a rating moves focus to the next card's prompt; the live region says the date."""
+    errors = _watch_errors(page)
+    page.add_init_script("""localStorage.setItem("guide_review", JSON.stringify({version: 1, cards: {}, scope: "all", sections: []}));""")
+    page.goto(site_url + "review/")
+    first = page.locator(".review-card").get_attribute("data-card")
+    page.get_by_role("button", name=WORDS["review"]["show_answer"]).focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('review-answer')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.rating") == "1"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.rating") == "3"
+    page.keyboard.press("Enter")
+    assert page.locator(".review-card").get_attribute("data-card") != first
+    assert page.evaluate("document.activeElement.id") == "review-prompt"
+    live = WORDS["review"]["rated"].split("{")[0]
+    page.wait_for_function("text => document.querySelector('.review-live').textContent.startsWith(text)", arg=live)
     assert not errors, errors
