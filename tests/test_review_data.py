@@ -92,3 +92,8 @@ def test_scripts_only_on_the_review_pages_and_within_budget(built_site):
     for url in ("", "progress/"):
         page = _page_html(built_site, url)
         assert "review.js" not in page and "data-review-due" in page
+
+
+def test_the_print_edition_leaves_the_review_out(built_site):
+    page = _page_html(built_site, "print/")
+    assert 'class="review-' not in page and "?add=" not in page
