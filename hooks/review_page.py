@@ -107,10 +107,15 @@ def review_data(files, config) -> dict:
         questions.append(item)
     terms = []
     for entry in load_glossary(_root(config)):
-        terms.append({"id": term_anchor(entry["term"]), "t": entry["term"], "f": entry["french"],
-                      "d": rendered_text(entry["definition"]), "p": page_index(entry["introduced_in"])})
+        # as the glossary shows them: plain text, markup included as written (data/README.md)
+        terms.append({"id": term_anchor(entry["term"]), "t": _plain(entry["term"]), "f": _plain(entry["french"]),
+                      "d": _plain(entry["definition"]), "p": page_index(entry["introduced_in"])})
     chapters = [{"c": uri.split("/")[0], "t": title} for uri, title in titles.items() if is_chapter_page(uri)]
     return {"version": 1, "pages": pages, "chapters": chapters, "questions": questions, "terms": terms}
+
+
+def _plain(text) -> str:
+    return " ".join(str(text).split())
 
 
 def _root(config):

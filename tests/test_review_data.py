@@ -97,3 +97,21 @@ def test_scripts_only_on_the_review_pages_and_within_budget(built_site):
 def test_the_print_edition_leaves_the_review_out(built_site):
     page = _page_html(built_site, "print/")
     assert 'class="review-' not in page and "?add=" not in page
+
+
+def test_markup_in_a_definition_stays_text(tmp_path):
+    """A glossary definition holding markup reaches the review's data as the same text (the
+    glossary shows it literally too), with no "<" that could end a script element."""
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "guide")
+    evil = '<script>alert(1)</script><img src=x onerror=alert(2)> *x* </script>'
+    glossary = project / "data/glossary.yml"
+    text = re.sub(r"(\n    definition: )(>-\n(?:      .*\n)+|.*\n)", lambda m: f"{m[1]}{json.dumps(evil)}\n",
+                  glossary.read_text(encoding="utf-8"), count=1)
+    glossary.write_text(text, encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (tmp_path / "site/assets/review-data.json").read_text(encoding="utf-8")
+    assert "<" not in raw
+    assert json.loads(raw)["terms"][0]["d"] == evil
