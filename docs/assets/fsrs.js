@@ -1,7 +1,8 @@
 /* FSRS-6 scheduler with its default parameters: a small port of the reference Python
-   implementation, py-fsrs 6.3.2 (open-spaced-repetition/py-fsrs, MIT licence), scheduler.py,
-   with fuzzing off. tests/test_review_schedule.py checks it against that package: the same
-   ratings at the same times give the same stability, difficulty, state and due date.
+   implementation, py-fsrs 6.3.2 (open-spaced-repetition/py-fsrs, scheduler.py; MIT licence,
+   Copyright (c) 2022 Open Spaced Repetition, in fsrs-LICENSE.txt), with fuzzing off.
+   tests/test_review_schedule.py checks it against that package: the same ratings at the same
+   times give the same stability, difficulty, state and due date.
    Times are milliseconds since the epoch; a card is {state, step, s, d, due, last}
    (state 1 learning, 2 review, 3 relearning; s and d null until the first review). */
 (function (root) {
