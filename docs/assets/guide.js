@@ -535,6 +535,32 @@
     });
   }
 
+  /* ---------- Cards due today, on the home page and My progress (hooks/review_page.py puts
+     <span data-review-due> there, its words in attributes): read from assets/review.js's
+     localStorage "guide_review" (its shape is described at the top of that script), plus
+     the questions first answered wrong that the review has not shown yet */
+  function initReviewDue() {
+    var place = document.querySelector("[data-review-due]");
+    if (!place) return;
+    var review = {}, cards = {}, n = 0, end = new Date().setHours(23, 59, 59, 999);
+    var root = new URL(place.getAttribute("data-review-root"), window.location.href).pathname;
+    try { review = JSON.parse(localStorage.getItem("guide_review")) || {}; } catch (e) { /* none saved */ }
+    if (review.version === 1 && isPlainObject(review.cards)) cards = review.cards;
+    Object.keys(cards).forEach(function (id) {
+      if (isPlainObject(cards[id]) && !cards[id].held && cards[id].due <= end) n++;
+    });
+    var record = readRecord(), day = new Date(), fresh = 0;
+    Object.keys(record.first).forEach(function (path) {
+      Object.keys(record.first[path]).forEach(function (id) {
+        if (record.first[path][id] === false && path.indexOf(root) === 0 && !cards["q:" + path.slice(root.length) + "#" + id]) n++;
+      });
+    });
+    day = day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
+    if (review.day === day && typeof review.fresh === "number") fresh = review.fresh;
+    if (typeof review.waiting === "number") n += Math.max(0, Math.min(review.waiting, 20 - fresh));  // review.js's NEW_A_DAY
+    place.textContent = filled(place.getAttribute(n === 0 ? "data-due-count-none" : n === 1 ? "data-due-count-one" : "data-due-count-many"), { n: n });
+  }
+
   function init() {
     initPalette();
     initHeaderButtons();
@@ -542,6 +568,7 @@
     remarkSavedBlanks();
     initProgressPage();
     initContinue();
+    initReviewDue();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
