@@ -39,16 +39,16 @@ from shared.guide_data import escape_text
 from shared.objective_rules import guide_bank
 from shared.page_outline import nav_order
 from shared.question_cues import rendered_text
-from shared.quiz_markup import BLANK_ACCEPT, PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
+from shared.quiz_markup import BLANK_ACCEPT, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS, SCORE_BOX
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
 PRINT_WORDS = ("question", "choose_all", "also_accepted")  # data/interface.yml, section print: checked when the build starts
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
-# what a page's content has that paper does not need: the quiz script that
-# hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
+# what a page's content has that paper does not need: the quiz scripts that
+# hooks/quiz_assets.py links, the page's score line, and the
 # interface's words handed to scripts (hooks/shared/interface_strings.py)
-QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
+QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/(?:quiz/quiz|practice)\.js" defer></script>|{SCORE_BOX}'
                          r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
 # replacements (after a space, a newline or a tab, as attributes are written), four times
