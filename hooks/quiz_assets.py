@@ -43,15 +43,13 @@ from shared.quiz_source import blank_forms
 # a search should lead to the text that teaches, and the index that every page loads gets
 # a quarter lighter (quiz_markup.SEARCH_EXCLUDED says which elements carry the mark).
 WIDGETS = re.compile(PROGRESS_WIDGETS, re.S)
-# The page's score, in place of mkdocs-quiz's widgets. Its "Reset" keeps the plugin's class,
-# so the plugin's own handler resets the page (and assets/guide.js its first answers).
+# The page's score, in place of mkdocs-quiz's widgets; its "Reset" is assets/practice.js's.
 SCORE_BOX = (SCORE_BOX_START + ' class="quiz-score" data-search-exclude><p><span class="quiz-score-text" '
-             'aria-live="polite">{score}</span> <button type="button" class="quiz-reset-all-link">{reset}</button>'
+             'aria-live="polite">{score}</span> <button type="button" class="quiz-score-reset">{reset}</button>'
              '</p></div>')
 # mkdocs-quiz's words (its English text, its translation key) -> ours, in data/interface.yml "quiz"
 PLUGIN_WORDS = {"Try Again": "try_again", "Correct answer!": "right",
-                "Incorrect answer. Please try again.": "wrong_shown", "(empty)": "empty_blank",
-                "Are you sure you want to reset the quiz? This will clear your progress.": "reset_page_confirm"}
+                "Incorrect answer. Please try again.": "wrong_shown", "(empty)": "empty_blank"}
 words: dict[str, str] = {}  # data/interface.yml, section "quiz"
 strings_block = ""
 ASSETS = {"assets/quiz/quiz.css": ("css", "quiz.css"), "assets/quiz/quiz.js": ("js", "quiz.js")}
@@ -62,7 +60,7 @@ def on_config(config):
     global words, strings_block
     strings = interface_strings.load(config)
     words = interface_strings.section_words(
-        config, "quiz", ("score_empty", "reset_page", "choose_first", "type_first", "not_quite", "hint_reread",
+        config, "quiz", ("score_empty", "reset_page", "reset_page_confirm", "choose_first", "type_first", "not_quite", "hint_reread",
                          "hint_think", "show_answer", *PLUGIN_WORDS.values()), "are the questions' buttons and messages")
     # the page's score is worded as My progress's rows are (one score, named one way)
     counts = strings.get("progress", {}).get("counts", "")

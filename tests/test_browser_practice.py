@@ -246,3 +246,32 @@ def test_submit_and_try_again_keep_a_gap(screen, site_url, quiz_path):
     gap = again["x"] - (submit["x"] + submit["width"]) if same_line else again["y"] - (submit["y"] + submit["height"])
     assert gap >= 6, f"Submit and Try again are {gap:.1f} px apart"
     assert page.get_by_text("Quiz Progress").count() == 0
+
+
+def test_resetting_the_page_starts_a_hinted_question_afresh(screen, site_url, quiz_path):
+    words = interface_words("quiz")
+    page = screen
+    _open(page, site_url + quiz_path)
+    quiz = page.locator(SINGLE).first
+    _choose(quiz, right=False)
+    _submit(quiz)
+    quiz.locator(".quiz-loop-status").wait_for(state="visible")
+    fill = page.locator(FILL).first  # mkdocs-quiz's own page reset failed on a fill-in
+    for blank in fill.locator(".quiz-blank-input").all():
+        blank.fill(blank.get_attribute("data-answer"))
+    _submit(fill)
+    fill.locator(".quiz-feedback-item.correct").first.wait_for(state="visible")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.locator(".quiz-score .quiz-score-reset").click()
+    assert asked == [words["reset_page_confirm"]]
+    quiz.locator(".quiz-loop-status").wait_for(state="hidden")
+    assert quiz.locator(".quiz-show-answer").is_hidden() and _first(page, quiz.get_attribute("id")) is None
+    assert fill.locator(".quiz-feedback").is_hidden() and fill.locator(".quiz-blank-input").first.input_value() == ""
+    assert _plugin_saved(page) == {} and _first(page, fill.get_attribute("id")) is None
+    assert page.locator(".quiz-score-text").inner_text() == _filled(words["score_empty"], total=page.locator(".quiz").count())
+    _choose(quiz, right=False)  # a first try again: a hint again, not the key
+    _submit(quiz)
+    quiz.locator(".quiz-loop-status").wait_for(state="visible")
+    assert not _key_shown(quiz)
+    assert not page.errors, page.errors

@@ -227,10 +227,8 @@
     if (!quizzes.length) return;
     var path = window.location.pathname;
     var ids = Array.prototype.map.call(quizzes, function (quiz) { return quiz.id; });
-    var resetting = false;  // the score line's Reset was clicked: its update clears the page
-    function update(event) {
+    function update() {
       var record = readRecord();
-      if (resetting && event && event.detail && event.detail.answered === 0) delete record.first[path];
       record.first[path] = firstAnswers(record, path);
       var latest = latestAnswers(path), next = null, number = null;
       for (var i = 0; i < quizzes.length && next === null; i++) {
@@ -240,10 +238,6 @@
       writeRecord(record);
       showScore(pageScore(record, path, ids));
     }
-    document.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest(".quiz-reset-all-link")) resetting = true;
-    }, true);
-    document.addEventListener("click", function () { resetting = false; });
     window.addEventListener("quizProgressUpdate", update);
     // For assets/practice.js: a first try it handled itself (a wrong one, answered with a
     // hint, which mkdocs-quiz never sees). The first answer recorded stays the first.
@@ -253,7 +247,15 @@
       writeRecord(record);
       showScore(pageScore(record, path, ids));
     };
-    update(null);
+    // For assets/practice.js: "Reset this page's answers" forgets the page's first answers
+    // (mkdocs-quiz has already forgotten its own)
+    window.guideForgetPage = function () {
+      var record = readRecord();
+      delete record.first[path];
+      writeRecord(record);
+      update();
+    };
+    update();
   }
   // The score line under the questions (hooks/quiz_assets.py), in My progress's words
   function showScore(score) {

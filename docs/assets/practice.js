@@ -202,6 +202,23 @@
     if (retry) retry.addEventListener("click", function () { say(quiz, []); showAnswerButton(quiz, false); });
   }
 
+  // The score line's "Reset this page's answers" (hooks/quiz_assets.py). mkdocs-quiz's own
+  // reset of a whole page fails on a fill-in question (it looks for options that a fill-in
+  // does not have), so each question is reset by its own "Try again" (which the plugin
+  // handles for every kind), then assets/guide.js forgets the page's first answers.
+  function resetPage() {
+    if (!window.confirm(text.reset_page_confirm || "")) return;
+    document.querySelectorAll(".md-content .quiz[id]").forEach(function (quiz) {
+      var retry = quiz.querySelector(".quiz-reset-button");
+      if (retry) retry.click();
+      delete hinted[quiz.id];
+      say(quiz, []);
+      showAnswerButton(quiz, false);
+      quiz.querySelectorAll(".wrong").forEach(function (marked) { marked.classList.remove("wrong"); });
+    });
+    if (typeof window.guideForgetPage === "function") window.guideForgetPage();
+  }
+
   // A blank sits outside the question's <form>: Enter in it submits the question, as
   // students expect from a text field.
   document.addEventListener("keydown", function (event) {
@@ -224,6 +241,8 @@
 
   function init() {
     document.querySelectorAll(".md-content .quiz[id]").forEach(setUp);
+    var reset = document.querySelector(".quiz-score-reset");
+    if (reset) reset.addEventListener("click", resetPage);
     remarkSavedBlanks();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
