@@ -6,12 +6,13 @@ quiz or not, so no page can reuse what the browser already has. Events:
 - on_page_markdown (before mkdocs-quiz): turn the plugin off on pages without a quiz;
 - on_config: read the quiz's words from data/interface.yml (section "quiz");
 - on_page_content (after mkdocs-quiz): drop the inlined copies, and link the script;
-  mark each quiz and the progress widgets data-search-exclude (search indexes the text
-  that teaches, not the questions and their answers); number each question ("Question 2
-  of 6", written at build time: nothing moves when the page loads), give its "#" link a
-  name, and hand the quiz's words to assets/guide.js; give each blank that accepts several
-  forms (`[[follow-up | follow up]]`) its canonical form in data-answer and every accepted
-  form in data-accept (a JSON list), which assets/practice.js checks; link
+  mark each quiz data-search-exclude (search indexes the text that teaches, not the
+  questions and their answers); number each question ("Question 2 of 6", written at build
+  time: nothing moves when the page loads), the number being the question's permalink in
+  place of mkdocs-quiz's "#" (which read like a hashtag, and which the question's text had
+  to wrap around), and hand the quiz's words to assets/guide.js and practice.js; give each
+  blank that accepts several forms (`[[follow-up | follow up]]`) its canonical form in
+  data-answer and every accepted form in data-accept (a JSON list), which assets/practice.js checks; link
   assets/practice.js (the practice loop: a hint, not the answer, after a wrong first try);
   replace mkdocs-quiz's two progress widgets (a sidebar box and a bar under the questions,
   each counting the latest answers) by one score line under the questions, which
@@ -117,7 +118,7 @@ def accepted_forms(html: str) -> str:
     """Each blank with its canonical form in data-answer and every accepted form in data-accept.
 
     mkdocs-quiz copies the whole `[[a | b]]` into data-answer and compares the student's text
-    with it. Rather than patch its script, the attribute is mended here and assets/guide.js
+    with it. Rather than patch its script, the attribute is mended here and assets/practice.js
     adjusts data-answer just before the plugin compares (see "Fill-ins" there): a few lines
     on our side, and the plugin's own feedback, saving and "Try again" keep working."""
     def mended(match: re.Match[str]) -> str:
