@@ -42,18 +42,18 @@ from shared.guide_data import escape_text
 from shared.objective_rules import guide_bank
 from shared.page_outline import nav_order
 from shared.question_cues import rendered_text
-from shared.quiz_markup import BLANK_ACCEPT, PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
+from shared.quiz_markup import BLANK_ACCEPT, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS, SCORE_BOX
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
 PRINT_WORDS = ("question", "choose_all", "choose_all_said", "also_accepted")  # data/interface.yml, section print: checked when the build starts
 LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", "review.md", "practice-test.md",
             PRINT_PAGE}
-# what a page's content has that paper does not need: the quiz script that
-# hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile) and the
-# settings it writes for its script on each page, the interface's words handed to scripts
+# what a page's content has that paper does not need: the quiz scripts that
+# hooks/quiz_assets.py links, the page's score line and the settings mkdocs-quiz writes for
+# its script on each page, the interface's words handed to scripts
 # (hooks/shared/interface_strings.py), and the review's links (hooks/review_page.py)
-QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
+QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/(?:quiz/quiz|practice)\.js" defer></script>|{SCORE_BOX}'
                          r'|<p class="review-(?:add|due)">.*?</p>'
                          r'|<script type="text/javascript">\s*window\.mkdocsQuiz\w+ = .*?</script>'
                          r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
