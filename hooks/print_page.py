@@ -44,7 +44,7 @@ from shared.quiz_markup import BLANK_ACCEPT, PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
 PRINT_WORDS = ("question", "choose_all", "also_accepted")  # data/interface.yml, section print: checked when the build starts
-LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
+LEFT_OUT = {"progress.md", "journal.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
 # interface's words handed to scripts (hooks/shared/interface_strings.py)
