@@ -175,10 +175,10 @@ def add_reflection_boxes(page_html: str, key: str, words: dict[str, str]) -> str
     return REFLECTION_LIST.sub(boxes, page_html, count=1)
 
 
-def add_example_boxes(page_html: str, key: str, words: dict[str, str]) -> tuple[str, list[tuple[int, str]]]:
+def add_example_boxes(page_html: str, key: str, words: dict[str, str]) -> tuple[str, list[tuple[int, str, list[str]]]]:
     """Each worked example: its opening, a box to write one's own response, then the models.
     Returns the page and, for the journal, each example's number, the heading it is under and
-    its opening, as plain text."""
+    its opening (paragraphs, as plain text)."""
     out, done, examples = [], 0, []
     for number, start in enumerate((m.start() for m in EXAMPLE_START.finditer(page_html)), 1):
         end = _closing_div(page_html, start)
@@ -201,9 +201,15 @@ def add_example_boxes(page_html: str, key: str, words: dict[str, str]) -> tuple[
                 f'<div class="worked-models" id="{box_id}-models">{models}</div></div>']
         done = end
         headings = HEADING.findall(page_html, 0, start)
-        examples.append((number, _plain(html.unescape(re.sub(r"<[^>]+>", "", headings[-1]))) if headings else "", _plain(re.sub(r"<[^>]+>", "", re.sub(r"</p>|<br>", " ", html.unescape(prompt[body_start:]))))))
+        examples.append((number, _plain(html.unescape(re.sub(r"<[^>]+>", "", headings[-1]))) if headings else "", _paragraphs(prompt[body_start:])))
     out.append(page_html[done:])
     return "".join(out), examples
+
+
+def _paragraphs(fragment: str) -> list[str]:
+    """An HTML fragment's paragraphs as plain text."""
+    texts = (html.unescape(re.sub(r"<[^>]+>", "", part)) for part in re.split(r"</p>|</blockquote>|<br ?/?>", fragment))
+    return [text for text in map(_plain, texts) if text]
 
 
 def _closing_div(text: str, start: int) -> int:

@@ -139,7 +139,7 @@
   }
   function drawExample(item, into) {
     into.appendChild(el("h3", "", item.example.title));
-    para(into, "journal-prompt", "", item.example.prompt);
+    list(item.example.prompt).forEach(function (line) { para(into, "journal-prompt", "", line); });
     para(into, "journal-own", t("your_answer") + ":", item.answer);
   }
   function drawReflections(item, into) {
@@ -166,7 +166,7 @@
     var who = el("div", "journal-who");
     para(who, "", t("name_label") + ":", nameField.value.trim());
     para(who, "", t("course_label") + ":", courseField.value.trim());
-    para(who, "journal-meta", "", t("date", { date: today() }) + " " + t("scale_note"));
+    para(who, "", "", t("date", { date: today() }) + " " + t("scale_note"));
     body.appendChild(who);
     gather().forEach(function (part, n) {
       var section = el("section", "journal-part");
@@ -212,7 +212,7 @@
           }
           out.push("");
         } else if (n === 2) {
-          out.push("### " + item.example.title, "", item.example.prompt, "", "**" + t("your_answer") + ":**", "", quoted(item.answer), "");
+          out.push("### " + item.example.title, "", list(item.example.prompt).join("\n\n"), "", "**" + t("your_answer") + ":**", "", quoted(item.answer), "");
         } else {
           out.push("### " + item.page.title, "");
           item.answers.forEach(function (a) { out.push(a.n + ". " + a.question, "", quoted(a.answer).replace(/^/gm, "   "), ""); });
