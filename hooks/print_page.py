@@ -47,9 +47,11 @@ PRINT_WORDS = ("question", "choose_all", "also_accepted")  # data/interface.yml,
 LEFT_OUT = {"progress.md", "journal.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz script that
 # hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
-# interface's words handed to scripts (hooks/shared/interface_strings.py)
+# interface's words handed to scripts (hooks/shared/interface_strings.py), and the boxes students
+# write in on screen (hooks/practice_journal.py; no div inside them)
 QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
-                         r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
+                         r'|<script type="application/json" id="strings-[\w-]+">.*?</script>'
+                         r'|<div class="(?:writing-box|worked-try)"[^>]*>.*?</div>', re.S)
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
 # replacements (after a space, a newline or a tab, as attributes are written), four times
 # faster than a substitution that calls back per id. The aria ones hold several,

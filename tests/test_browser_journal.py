@@ -67,6 +67,14 @@ def test_every_reflection_question_and_worked_example_has_its_box(built_site):
         assert ("assets/practice.js" in html) == bool(examples or reflection_questions_in(text, src)), src
 
 
+def test_the_print_edition_keeps_every_model_and_no_box(built_site):
+    html = built(built_site, "print/")
+    assert 'class="writing-box"' not in html and 'class="worked-try"' not in html and "<textarea" not in html
+    examples = sum(len(re.findall(r'^!!! example "Worked example', (ROOT / "docs" / p).read_text(encoding="utf-8"), re.M))
+                   for p in SECTIONS)
+    assert html.count('class="worked-models"') == examples
+
+
 def test_the_journal_page_loads_its_script_only_there(built_site):
     html = built(built_site, JOURNAL)
     assert "assets/journal.js" in html and 'id="journal-content"' in html and "assets/practice.js" not in html
