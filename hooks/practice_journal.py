@@ -54,6 +54,7 @@ lab = None
 course = ""
 content: dict = {}                # what journal.js puts the student's work beside
 titles: dict[str, str] = {}       # page -> its name in the menu
+rank: dict[str, int] = {}         # page key -> its place in the reading order
 boxed: set[str] = set()           # pages given boxes (they load practice.js)
 
 
@@ -68,10 +69,11 @@ def on_config(config):
 
 
 def on_files(files, config):
-    global content, titles
+    global content, titles, rank
     page = File.generated(config, JOURNAL_PAGE, content=journal_markdown(strings["journal"]))
     titles = nav_titles(config.nav)
     outlines = site_outlines(files, config.nav)
+    rank = {page_key(uri): n for n, uri in enumerate(outlines)}
     reflections = []
     for uri, outline in outlines.items():
         part = next((p for p in outline.parts if p.anchor == REFLECTIONS), None)
@@ -251,7 +253,8 @@ def on_post_page(output, page, config):
     if uri == JOURNAL_PAGE:
         script, blocks = "journal.js", [interface_strings.json_block(strings, s) for s in ("journal", "lab")]
         # the pages render before the journal (it is the last file), so the examples are all in;
-        # no "<" at all inside the script element, so nothing in the text can end it early
+        # put in reading order. No "<" at all inside the script element: nothing can end it early
+        content["examples"].sort(key=lambda e: (rank.get(e["key"].split("#")[0], 0), int(e["key"].split("#")[1])))
         payload = json.dumps(content, ensure_ascii=False).replace("<", "\\u003c")
         blocks.append(f'<script type="application/json" id="journal-content">{payload}</script>')
     elif uri in boxed:
