@@ -69,7 +69,7 @@ def test_every_reflection_question_and_worked_example_has_its_box(built_site):
 
 def test_the_print_edition_keeps_every_model_and_no_box(built_site):
     html = built(built_site, "print/")
-    assert 'class="writing-box"' not in html and 'class="worked-try"' not in html and "<textarea" not in html
+    assert 'class="writing-box"' not in html and 'class="worked-try"' not in html and 'class="writing-text"' not in html
     examples = sum(len(re.findall(r'^!!! example "Worked example', (ROOT / "docs" / p).read_text(encoding="utf-8"), re.M))
                    for p in SECTIONS)
     assert html.count('class="worked-models"') == examples
