@@ -47,16 +47,18 @@ from shared.quiz_markup import BLANK_ACCEPT, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
 PRINT_WORDS = ("question", "choose_all", "choose_all_said", "also_accepted")  # data/interface.yml, section print: checked when the build starts
-LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", "review.md", "practice-test.md",
+LEFT_OUT = {"progress.md", "journal.md", "concept-index.md", "instructors.md", "skills-lab.md", "review.md", "practice-test.md",
             PRINT_PAGE}
 # what a page's content has that paper does not need: the quiz scripts that
 # hooks/quiz_assets.py links, the page's score line and the settings mkdocs-quiz writes for
 # its script on each page, the interface's words handed to scripts
-# (hooks/shared/interface_strings.py), and the review's links (hooks/review_page.py)
+# (hooks/shared/interface_strings.py), the review's links (hooks/review_page.py), and the boxes
+# students write in on screen (hooks/practice_journal.py; no div inside them)
 QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/(?:quiz/quiz|practice)\.js" defer></script>|{SCORE_BOX}'
                          r'|<p class="review-(?:add|due)">.*?</p>'
                          r'|<script type="text/javascript">\s*window\.mkdocsQuiz\w+ = .*?</script>'
-                         r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
+                         r'|<script type="application/json" id="strings-[\w-]+">.*?</script>'
+                         r'|<div class="(?:writing-box|worked-try)"[^>]*>.*?</div>', re.S)
 # a heading's permalink: of no use on paper, and 48 KB of the page a phone may open
 HEADERLINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 # what the Markdown marks `{ .screen-only }` (a paragraph or a list item holding no other of its

@@ -229,3 +229,34 @@ def test_a_bad_see_also_item_is_named_by_its_own_line(tmp_path):
     body = entry() + entry(term="sympathy", french="sympathie", extra="    see_also:\n      - empathy\n      - pity\n")
     with pytest.raises(DataFileError, match=r'entry 2 \("sympathy"\), line 12: see_also names "pity"'):
         write_glossary(tmp_path, body)()
+
+
+FRENCH_MATCHER = TermMatcher({"role clarification": "role clarification", "clarification": "clarification",
+                              "confrontation": "confrontation"})
+FRENCH_HTML_MATCHER = TermMatcher(FRENCH_MATCHER.forms_to_term, SKIPPED_HTML)
+
+
+@pytest.mark.parametrize("markdown, html, expected", [
+    ("**Role clarification** (*clarification des rôles*) and later clarification.",
+     "<p><strong>Role clarification</strong> (<em>clarification des rôles</em>) and later clarification.</p>",
+     "<p><strong><<Role clarification>></strong> (<em>clarification des rôles</em>) and later <<clarification>>.</p>"),
+    ("Confrontation (*confrontation*) then confrontation.",
+     "<p>Confrontation (<em>confrontation</em>) then confrontation.</p>",
+     "<p><<Confrontation>> (<em>confrontation</em>) then confrontation.</p>"),
+])
+def test_no_term_inside_a_french_phrase_or_inside_a_marked_term(markdown, html, expected):
+    """2.5: "clarification" in *clarification des rôles* showed the English definition, right
+    after "Role clarification" was marked; a French equivalent in parentheses is never marked."""
+    out, terms = FRENCH_HTML_MATCHER.mark_first(html, lambda term, text: f"<<{text}>>")
+    assert out == expected
+    assert FRENCH_MATCHER.terms_in(markdown) == set(terms)  # the index reads the Markdown the same way
+
+
+@pytest.mark.parametrize("context", ["<p>Her <em>relation d&rsquo;aide</em>.</p>", "<p><em>la clarification</em></p>",
+                                     "<p>(<em>clarification</em>)</p>"])
+def test_a_french_italic_is_never_marked(context):
+    assert FRENCH_HTML_MATCHER.mark_first(context, lambda term, text: "<<>>")[1] == []
+
+
+def test_an_english_italic_is_still_marked():
+    assert FRENCH_HTML_MATCHER.mark_first("<p>Some <em>clarification</em> first.</p>", lambda term, text: "<<>>")[1] == ["clarification"]

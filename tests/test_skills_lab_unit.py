@@ -472,14 +472,23 @@ def test_a_set_of_exercises_is_a_closed_box_named_with_its_skill_and_count(tmp_p
     html = render.render_exercise_set(one, one.exercises, {"paraphrase-one": 1}, 3, STRINGS)
     skill = one.skill("paraphrase")["name"]
     summary = STRINGS["practise_skill_one"].replace("{skill}", skill)
-    assert html.startswith('<details class="lab-set"') and f"<summary>{summary}</summary>" in html
+    assert html.startswith('<details class="lab-set"') and f'<summary>{summary}<span class="lab-set-done"></span></summary>' in html
     assert "<details class=\"lab-set\" open" not in html
     exercises = valid_exercises()
     exercises["exercises"].append(dict(copy.deepcopy(exercises["exercises"][0]), id="paraphrase-two"))
     two = data.load_lab(write(tmp_path / "two", exercises, valid_conversations()))
     html = render.render_exercise_set(two, two.exercises, {"paraphrase-one": 1, "paraphrase-two": 2}, 3, STRINGS)
     many = STRINGS["practise_skill"].replace("{skill}", skill).replace("{n}", "2")
-    assert f"<summary>{many}</summary>" in html and html.count('class="lab-exercise"') == 2
+    assert f"<summary>{many}<span" in html and html.count('class="lab-exercise"') == 2
+    # on the Skills lab page, each box also says its difficulty
+    html = render.render_exercise_set(two, two.exercises, {"paraphrase-one": 1, "paraphrase-two": 2}, 3, STRINGS, "Starter")
+    level = STRINGS["practise_level"].replace("{skill}", skill).replace("{difficulty}", "starter").replace("{n}", "2")
+    assert f"<summary>{level}<span" in html
+
+
+def test_the_journal_tools_link_to_the_journal_page():
+    html = render.render_journal_tools(STRINGS, "../journal/?a=<b>")
+    assert 'href="../journal/?a=&lt;b&gt;"' in html and STRINGS["open_journal"] in html and "lab-clear" in html
 
 
 def test_a_conversation_renders_every_step_and_choice_with_links(tmp_path):

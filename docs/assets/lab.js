@@ -1,5 +1,7 @@
 /* Skills lab: saves what a student writes and how they rate it, plays the branching
-   conversations, writes the practice journal and fills the lab's block on "My progress".
+   conversations, labels each closed "Practise ..." box with what was done in it and opens again
+   the one where the student last worked, and fills the lab's block on "My progress" (the
+   practice journal is its own page: assets/journal.js).
    Loaded only on pages with the lab (hooks/skills_lab.py). Everything stays in this browser's
    localStorage; the words come from data/interface.yml (the "strings-lab" block). */
 (function () {
@@ -25,9 +27,11 @@
   function load() {
     var data = null;
     try { data = JSON.parse(localStorage.getItem(KEY)); } catch (e) { data = null; }
-    if (!isObject(data) || data.version !== 1 || !isObject(data.exercises) || !isObject(data.conversations)) {
-      return { version: 1, exercises: {}, conversations: {} };
-    }
+    if (!isObject(data) || data.version !== 1) data = { version: 1 };
+    // each part checked on its own: a damaged part never costs the others
+    if (!isObject(data.exercises)) data.exercises = {};
+    if (!isObject(data.conversations)) data.conversations = {};
+    if (typeof data.last !== "string") delete data.last;
     return data;
   }
   function save(data) {
@@ -78,7 +82,9 @@
       var state = current();
       change(state.list[state.list.length - 1], state.list);
       state.data.exercises[id] = state.list;
+      state.data.last = id; // the box to open again on the next visit
       status.textContent = save(state.data) ? t("saved") : "";
+      labelSets();
     }
     area.addEventListener("input", function () { store(function (a) { a.text = area.value; }); });
     radios.forEach(function (radio) {
@@ -164,53 +170,26 @@
     go(box.dataset.start);
   }
 
-  /* ---------- Practice journal (a Markdown file) and clearing */
-  function journal() {
-    var data = load(), out = ["# " + t("journal_title"), "", t("journal_date", { date: new Date().toISOString().slice(0, 10) }), "",
-      "## " + t("journal_exercises"), ""];
-    var seen = {}, any = false;
-    document.querySelectorAll("[data-lab-exercise]").forEach(function (box) {
-      var id = box.dataset.labExercise, list = attempts(data, id);
-      if (seen[id] || !tried(list)) return;
-      seen[id] = any = true;
-      out.push("### " + box.querySelector(".lab-title").textContent.trim(), "",
-        "**" + t("journal_situation") + ":** " + box.querySelector(".lab-context").textContent, "",
-        "**" + t("journal_client") + ":** " + box.querySelector(".lab-client").textContent.trim(), "");
-      list.forEach(function (a, i) {
-        if (!a.text.trim() && !a.rating) return;
-        out.push("**" + t("attempt", { n: i + 1 }) + "** (" + (a.rating ? t("rated", { n: a.rating }) : t("not_rated")) + ")", "");
-        a.text.trim().split("\n").forEach(function (line) { out.push("> " + line); });
-        out.push("");
-      });
-    });
-    if (!any) out.push(t("journal_none"), "");
-    out.push("## " + t("journal_conversations"), "");
-    var done = false;
-    document.querySelectorAll("[data-lab-conversation]").forEach(function (box) {
-      var n = finished(data, box.dataset.labConversation), record = data.conversations[box.dataset.labConversation];
-      var outcome = isObject(record) ? record.outcome : "";
-      var last = ["best", "workable", "weak"].indexOf(outcome) >= 0 ? "; " + t("journal_last_ending", { outcome: t("outcome_" + outcome) }) : "";
-      if (n) { done = true; out.push("- " + box.dataset.title + " (" + n + last + ")"); }
-    });
-    if (!done) out.push(t("journal_none"));
-    return out.join("\n") + "\n";
-  }
+  /* ---------- Clearing (the journal itself is its own page, assets/journal.js) */
   function setupJournal(tools) {
     var status = tools.querySelector(".lab-journal-status");
-    tools.querySelector(".lab-download").addEventListener("click", function () {
-      var link = el("a");
-      link.href = URL.createObjectURL(new Blob([journal()], { type: "text/markdown" }));
-      link.download = t("journal_file");
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      status.textContent = t("downloaded", { file: t("journal_file") });
-    });
     tools.querySelector(".lab-clear").addEventListener("click", function () {
       if (!window.confirm(t("clear_confirm"))) return;
       try { localStorage.removeItem(KEY); } catch (e) { /* nothing saved */ }
       refreshers.forEach(function (show) { show(); });
+      labelSets();
       status.textContent = t("cleared");
+    });
+  }
+
+  /* ---------- Each closed "Practise ..." box says what was done inside ("2 of 5 tried") */
+  function labelSets() {
+    var data = load();
+    document.querySelectorAll(".lab-set").forEach(function (set) {
+      var boxes = set.querySelectorAll("[data-lab-exercise]"), done = 0;
+      boxes.forEach(function (box) { if (tried(attempts(data, box.dataset.labExercise))) done += 1; });
+      var label = set.querySelector(".lab-set-done");
+      if (label) label.textContent = done ? " · " + t("set_tried", { n: done, total: boxes.length }) : "";
     });
   }
 
@@ -239,6 +218,14 @@
       });
     };
   }
+  // the box where the student last worked opens again (before set-up, so it is set up at once)
+  var last = load().last;
+  document.querySelectorAll("[data-lab-exercise]").forEach(function (box) {
+    if (box.dataset.labExercise !== last) return;
+    var set = box.closest("details.lab-set");
+    if (set) set.open = true;
+  });
+  labelSets();
   document.querySelectorAll("[data-lab-exercise]").forEach(whenShown(setupExercise));
   document.querySelectorAll("[data-lab-conversation]").forEach(whenShown(setupConversation));
   document.querySelectorAll(".lab-journal").forEach(setupJournal);

@@ -83,13 +83,17 @@ def render_skill_set(lab: Lab, skill_id: str, s: dict[str, str]) -> str:
 
 
 def render_exercise_set(lab: Lab, exercises: list[dict], numbers: dict[str, int], heading: int,
-                        s: dict[str, str]) -> str:
-    """Exercises of one skill in a closed box ("Practise Paraphrase: 5 exercises"): a page
+                        s: dict[str, str], difficulty: str = "") -> str:
+    """Exercises of one skill in a closed box ("Practise Paraphrase: 5 exercises"; on the
+    Skills lab page, with the difficulty: "Practise Paraphrase, starter: 2 exercises"): a page
     stays short to scroll on a phone, and lab.css leaves a closed box's exercises unstyled
-    until it opens (most of the work of loading a page with many exercises)."""
+    until it opens (most of the work of loading a page with many exercises). lab.js writes
+    what was done into the summary's empty span ("2 of 5 tried")."""
     body = "\n".join(render_exercise(lab, e, numbers[e["id"]], heading, s) for e in exercises)
     name = lab.skill(exercises[0]["skill"])["name"]
-    return (f'<details class="lab-set">\n<summary>{words(s, "practise_skill_one" if len(exercises) == 1 else "practise_skill", skill=name, n=len(exercises))}</summary>\n'
+    key = ("practise_level" if difficulty else "practise_skill") + ("_one" if len(exercises) == 1 else "")
+    label = words(s, key, skill=name, difficulty=difficulty.lower(), n=len(exercises))
+    return (f'<details class="lab-set">\n<summary>{label}<span class="lab-set-done"></span></summary>\n'
             f"{body}\n</details>")
 
 
@@ -167,10 +171,11 @@ def _step_name(order: list[str], step_id: str, s: dict[str, str]) -> str:
     return s.get("step", "Step {n}").replace("{n}", str(order.index(step_id) + 1))
 
 
-def render_journal_tools(s: dict[str, str]) -> str:
-    """The lab page's download and clear buttons (shown only with JavaScript)."""
-    return (f'<div class="lab-work lab-journal">\n<p><button type="button" class="md-button md-button--primary lab-download">'
-            f'{words(s, "download")}</button> <button type="button" class="md-button lab-clear">{words(s, "clear")}</button></p>\n'
+def render_journal_tools(s: dict[str, str], journal_url: str) -> str:
+    """The lab page's link to the practice journal and its clear button (shown only with
+    JavaScript: without it nothing is saved)."""
+    return (f'<div class="lab-work lab-journal">\n<p><a class="md-button md-button--primary lab-open-journal" href="{escape(journal_url)}">'
+            f'{words(s, "open_journal")}</a> <button type="button" class="md-button lab-clear">{words(s, "clear")}</button></p>\n'
             f'<p class="lab-journal-status" role="status"></p>\n</div>\n'
             f'<p class="lab-no-js">{words(s, "no_js")}</p>')
 

@@ -5,10 +5,12 @@ glossary; each page is then scanned in a single pass. Text that must never be
 marked is matched first by the same pattern and passed through unchanged.
 In Markdown (used to find where terms occur): headings, fenced and inline code,
 links and images, HTML tags and comments (mkdocs-quiz has already replaced quiz
-blocks by comments), attribute lists, admonition title lines and URLs.
+blocks by comments), attribute lists, admonition title lines, URLs and French phrases (FRENCH_SIGN).
 In HTML (used to mark them, after rendering, so Markdown never sees the tooltips):
 comments, quizzes and mkdocs-quiz's progress widgets, headings, links, code, scripts and styles, figures,
-admonition and collapsible-box titles, abbreviations, tags and entities.
+admonition and collapsible-box titles, abbreviations, French phrases, tags and entities.
+A term inside a marked term is never marked: one pass, longest form first, never looks
+inside what it has replaced.
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ import re
 from typing import Callable, Iterable, Iterator
 
 from shared.quiz_markup import PROGRESS_WIDGETS, QUIZ_BLOCK
+
+# A French phrase is never marked (a French word that looks like an English term, such as
+# "clarification" in *clarification des rôles*, would show the English definition). The
+# guide writes French in italics: an italic in parentheses after a term, "(*alliance de
+# travail*)", or an italic that reads as French (a French letter or a French little word).
+# The patterns see lower-cased text.
+FRENCH_SIGN = r"(?:[àâçéèêëîïôûùüÿœæ]|\b(?:de|des|du|la|le|les|et|au|aux|un|une|sur|pour|par|dans|en)\b|\b[dlj](?:['’]|&rsquo;|&#0?39;|&#x27;))"
 
 # Alternatives tried before a term: the first that matches at a position wins, so a term
 # inside any of these stretches is skipped.
@@ -27,6 +36,8 @@ SKIPPED_CONTEXTS = [
     r"^[ \t]*#{1,6}[ \t][^\n]*$",                        # heading line
     r"^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$",                  # admonition or details title line
     r"`+[^`\n]*`+",                                      # inline code
+    r"\((?:\*[^*\n]+\*|_[^_\n]+_)\)",                      # (*French equivalent*)
+    rf"(?<![*\w])\*(?=[^*\n]*?{FRENCH_SIGN})[^*\n]+\*(?!\*)",  # *a French phrase*
     r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)(?:\{[^}\n]*\})?",  # inline link or image
     r"!?\[[^\]\n]*\]\[[^\]\n]*\]",                       # reference link
     r"^[ \t]*\[[^\]\n]+\]:[^\n]*$",                      # link definition
@@ -43,6 +54,8 @@ SKIPPED_HTML = [
     PROGRESS_WIDGETS,                                    # mkdocs-quiz's progress widgets
     r"<(?P<el>h[1-6]|a|code|pre|script|style|svg|figure|summary|abbr|button|label)\b[^>]*>.*?</(?P=el)>",
     r'<p class="admonition-title">.*?</p>',              # admonition title
+    r"\(<em>[^<]*</em>\)",                                # (<em>French equivalent</em>)
+    rf"<em>(?=[^<]*?{FRENCH_SIGN})[^<]*</em>",           # <em>a French phrase</em>
     r"<[a-zA-Z/][^>]*>",                                 # any other tag
     r"&#?\w+;",                                         # entity
 ]
