@@ -201,7 +201,8 @@
 
   /* ---------- The guide's own record, in this browser only (localStorage "guide_record"):
      each question's FIRST answer, right or wrong (mkdocs-quiz keeps only the latest, and a
-     student may try again), and the last page visited. Versioned: a value of another
+     student may try again), and the last page visited: its first unanswered question and
+     where the student was reading (the heading, and whether in the questions). Versioned: a value of another
      version or shape is ignored, never trusted. */
   var RECORD_KEY = "guide_record", RECORD_VERSION = 1, QUIZ_PREFIX = "quiz_progress_";
 
@@ -222,7 +223,18 @@
       var last = saved.last;
       if (isPlainObject(last) && typeof last.path === "string" && last.path.charAt(0) === "/" &&
           typeof last.title === "string" && (last.question === null || typeof last.question === "string") &&
-          (last.number === null || typeof last.number === "number")) record.last = last;
+          (last.number === null || typeof last.number === "number")) {
+        record.last = { path: last.path, title: last.title, question: last.question, number: last.number };
+        // where the student was reading (added later, optional: a record without it, or with a
+        // damaged one, goes to the first unanswered question as before)
+        if ((last.place === "reading" || last.place === "questions") &&
+            (last.heading === null || (typeof last.heading === "string" && /^[\w-]+$/.test(last.heading))) &&
+            (last.section === null || typeof last.section === "string")) {
+          record.last.place = last.place;
+          record.last.heading = last.heading;
+          record.last.section = last.section;
+        }
+      }
     } catch (e) { /* unreadable or unavailable: start afresh */ }
     return record;
   }
@@ -265,6 +277,7 @@
     if (!quizzes.length) return;
     var path = window.location.pathname;
     var resetting = false;  // the progress box's Reset was clicked: its update clears the page
+    var place = { place: "reading", heading: null, section: null };  // kept up to date by watchReading
     function update(event) {
       var record = readRecord();
       if (resetting && event && event.detail && event.detail.answered === 0) delete record.first[path];
@@ -273,10 +286,20 @@
       for (var i = 0; i < quizzes.length && next === null; i++) {
         if (!(quizzes[i].id in latest)) { next = quizzes[i].id; number = i + 1; }
       }
-      record.last = { path: path, title: pageName(), question: next, number: number };
+      record.last = { path: path, title: pageName(), question: next, number: number,
+                      place: place.place, heading: place.heading, section: place.section };
       writeRecord(record);
-      showScore(event && event.detail ? event.detail.answered : Object.keys(latest).length);
+      if (event !== undefined) showScore(event && event.detail ? event.detail.answered : Object.keys(latest).length);
     }
+    var reading = watchReading(quizzes[0], function (now) {
+      if (now.heading === place.heading && now.place === place.place) return;
+      place = now;
+      update(undefined);  // the record only: the score has not changed
+    });
+    // a question answered: the student is in the questions (the observer may not have reported yet)
+    document.addEventListener("submit", function (event) {
+      if (reading && event.target.closest && event.target.closest(".quiz")) place = reading.questions;
+    }, true);
     document.addEventListener("click", function (event) {
       if (event.target.closest && event.target.closest(".quiz-reset-all-link")) resetting = true;
     }, true);
@@ -284,6 +307,38 @@
     window.addEventListener("quizProgressUpdate", update);
     update(null);
   }
+  /* Where the student is reading: the H2 heading they are in (the last one above a line a
+     third of the way down the window), and whether that is the part holding the questions.
+     An IntersectionObserver reports only when a heading crosses that line (the root's top
+     margin reaches far above the window, so a heading scrolled past in one jump still
+     counts as above it): nothing runs while the reader scrolls within a part, and nothing
+     moves on the page. `changed` gets {place, heading id, heading text}; returns the place
+     of the questions' part. */
+  function watchReading(firstQuiz, changed) {
+    var headings = Array.prototype.slice.call(document.querySelectorAll(".md-content .md-typeset h2[id]"));
+    if (!headings.length || !("IntersectionObserver" in window)) return null;
+    // the questions' part: the last heading before the first question
+    var questionsFrom = -1;
+    headings.forEach(function (heading, i) {
+      if (heading.compareDocumentPosition(firstQuiz) & Node.DOCUMENT_POSITION_FOLLOWING) questionsFrom = i;
+    });
+    var above = headings.map(function () { return false; });
+    function placeAt(index) {
+      var heading = index >= 0 ? headings[index] : null;
+      var text = heading ? Array.prototype.map.call(heading.childNodes, function (node) {
+        return node.classList && node.classList.contains("headerlink") ? "" : node.textContent;  // not the "¶"
+      }).join("").replace(/\s+/g, " ").trim() : null;
+      return { place: questionsFrom >= 0 && index >= questionsFrom ? "questions" : "reading",
+               heading: heading ? heading.id : null, section: text };
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { above[headings.indexOf(entry.target)] = entry.isIntersecting; });
+      changed(placeAt(above.lastIndexOf(true)));
+    }, { rootMargin: "100000px 0px -66% 0px" });
+    headings.forEach(function (heading) { observer.observe(heading); });
+    return { questions: questionsFrom >= 0 ? placeAt(questionsFrom) : { place: "questions", heading: null, section: null } };
+  }
+
   // The progress box says "no answers yet" until there is a score to show
   function showScore(answered) {
     ["quiz-progress-sidebar", "quiz-progress-mobile"].forEach(function (id) {
@@ -352,9 +407,16 @@
     if (!last) return;
     var text = words("progress");
     var link = document.createElement("a");
-    link.href = new URL(last.path, window.location.href).pathname + (last.question ? "#" + last.question : "");
-    link.textContent = last.question ? filled(text.continue_question, { title: last.title, n: last.number })
-      : filled(text.continue_review, { title: last.title });
+    var page = new URL(last.path, window.location.href).pathname;
+    if (last.place === "reading") {  // back to the heading where reading stopped (or the page's top)
+      link.href = page + (last.heading ? "#" + last.heading : "");
+      link.textContent = last.heading ? filled(text.continue_reading, { title: last.title, heading: last.section || "" })
+        : last.title;
+    } else {  // in the questions (or a record from before places were kept): the first unanswered one
+      link.href = page + (last.question ? "#" + last.question : "");
+      link.textContent = last.question ? filled(text.continue_question, { title: last.title, n: last.number })
+        : filled(text.continue_review, { title: last.title });
+    }
     place.textContent = (text.continue_label || "") + " ";
     place.appendChild(link);
     place.hidden = false;

@@ -1,0 +1,128 @@
+"""Where the student is, in a real browser at phone and laptop width: "Continue where you
+left off" on the home page returns to the heading where reading stopped (to the first
+unanswered question only when the student was in the questions), a damaged record breaks
+nothing, and My progress puts a missed objective at the top. The pages and headings are
+read from the built guide, not named here."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from guide_facts import sample_section, url_of
+
+WIDTHS = [390, 1280]
+RECORD = "guide_record"
+
+
+@pytest.fixture
+def errors():
+    return []
+
+
+def _tab(browser, width, errors):
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 600 else 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on("console", lambda message: message.type == "error" and errors.append(f"console.error: {message.text}"))
+    return context, page
+
+
+def _headings(page):
+    """The page's H2 ids in order, and the index of the questions' heading (the last one
+    before the first question)."""
+    return page.evaluate("""() => {
+      const hs = [...document.querySelectorAll('.md-content .md-typeset h2[id]')];
+      const quiz = document.querySelector('.md-content .quiz[id]');
+      let questions = -1;
+      hs.forEach((h, i) => { if (h.compareDocumentPosition(quiz) & Node.DOCUMENT_POSITION_FOLLOWING) questions = i; });
+      return {ids: hs.map(h => h.id), questions};
+    }""")
+
+
+def _scroll_to(page, heading_id):
+    """Scroll as a reader would, until the heading sits near the top of the window."""
+    page.evaluate("id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top + scrollY - 80)",
+                  heading_id)
+
+
+def _saved_place(page):
+    return page.evaluate("key => (JSON.parse(localStorage.getItem(key)) || {}).last || null", RECORD)
+
+
+def _continue_href(page, site_url):
+    page.goto(site_url)
+    link = page.locator("#guide-continue a")
+    link.wait_for(state="visible")
+    return link, link.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_continue_returns_to_the_heading_where_reading_stopped(browser, site_url, width, errors):
+    """Part of a page read, no question answered: the home page's link goes back to the
+    heading the student was in, not to the questions; following it lands there."""
+    context, page = _tab(browser, width, errors)
+    page.goto(site_url + url_of(sample_section()))
+    headings = _headings(page)
+    assert headings["questions"] >= 2, "the sample page has fewer than two parts before its questions"
+    target = headings["ids"][headings["questions"] // 2]  # a part in the middle of the reading
+    # reading on, part by part, down to the target: the place follows the reader
+    for heading in headings["ids"][: headings["ids"].index(target) + 1]:
+        _scroll_to(page, heading)
+        page.wait_for_function("([key, id]) => ((JSON.parse(localStorage.getItem(key)) || {}).last || {}).heading === id",
+                               arg=[RECORD, heading])
+    pathname = page.evaluate("location.pathname")
+    assert _saved_place(page)["place"] == "reading"
+    link, href = _continue_href(page, site_url)
+    assert href == f"{pathname}#{target}", href
+    assert link.inner_text().strip(), "the continue link has no text"
+    link.click()
+    page.wait_for_url(re.compile(re.escape(f"#{target}") + "$"))
+    # once there, the heading is in view, below the sticky header
+    box = page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect(); return [r.top, innerHeight]; }", target)
+    assert 0 <= box[0] < box[1] / 2, box
+    context.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_continue_goes_to_the_first_unanswered_question_only_from_the_questions(browser, site_url, width, errors):
+    context, page = _tab(browser, width, errors)
+    page.goto(site_url + url_of(sample_section()))
+    headings = _headings(page)
+    _scroll_to(page, headings["ids"][headings["questions"]])
+    page.wait_for_function("key => ((JSON.parse(localStorage.getItem(key)) || {}).last || {}).place === 'questions'", arg=RECORD)
+    first = page.locator(".md-content .quiz[id]").first.get_attribute("id")
+    pathname = page.evaluate("location.pathname")
+    _, href = _continue_href(page, site_url)
+    assert href == f"{pathname}#{first}", href
+    context.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("last", [
+    {"path": "/x/", "title": "T", "question": None, "number": None, "place": "elsewhere", "heading": "h", "section": "S"},
+    {"path": "/x/", "title": "T", "question": "quiz-1", "number": 2, "place": "reading", "heading": "<b>", "section": 3},
+    {"path": "/x/", "title": "T", "question": "quiz-1", "number": 2},  # a record from before places were kept
+])
+def test_a_damaged_or_older_place_falls_back_to_the_questions(browser, site_url, last, errors):
+    context, page = _tab(browser, 1280, errors)
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [RECORD, json.dumps({"version": 1, "first": {}, "last": last})])
+    _, href = _continue_href(page, site_url)
+    assert href == "/x/" + (f"#{last['question']}" if last["question"] else ""), href
+    context.close()
+    assert not errors, errors
+
+
+def test_unreadable_record_shows_no_continue_link(browser, site_url, errors):
+    context, page = _tab(browser, 390, errors)
+    page.goto(site_url)
+    page.evaluate("key => localStorage.setItem(key, '{not json')", RECORD)
+    page.reload()
+    assert page.locator("#guide-continue").is_hidden()
+    context.close()
+    assert not errors, errors
