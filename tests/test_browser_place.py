@@ -126,3 +126,87 @@ def test_unreadable_record_shows_no_continue_link(browser, site_url, errors):
     assert page.locator("#guide-continue").is_hidden()
     context.close()
     assert not errors, errors
+
+
+# ---------- My progress: the objectives to work on first
+
+def _single_answer(question) -> bool:
+    return not question.parts.is_fill_in and sum(correct for correct, _ in question.parts.answers) == 1
+
+
+@pytest.fixture(scope="module")
+def weak_objectives():
+    """A: an objective of the LAST section page checked there by a single-answer question of
+    its own (to be missed); B: an objective of an earlier section page with two such
+    questions there (one to get right, one wrong: partly right). Read from the guide's bank."""
+    from shared.objective_rules import read_bank
+    from shared.page_outline import is_section_page
+    from test_objectives import real_sources
+
+    sources = real_sources()
+    bank = read_bank(sources)
+    pages = [p for p in sources if is_section_page(p)]
+
+    def alone(page):
+        found = {}
+        for question in bank.page_questions(page):
+            if _single_answer(question) and len(question.objectives) == 1:
+                found.setdefault(question.objectives[0], []).append(question)
+        return found
+
+    last = next((p, k, qs[0]) for p in reversed(pages) for k, qs in alone(p).items())
+    earlier = next((p, k, qs[:2]) for p in pages if p != last[0] for k, qs in alone(p).items() if len(qs) >= 2)
+    return last, earlier
+
+
+def _answer(page, number: int, correct: bool):
+    quiz = page.locator(f"#quiz-{number - 1}")
+    selector = "input[data-correct]" if correct else "input[type='radio']:not([data-correct])"
+    option_id = quiz.locator(selector).first.get_attribute("id")
+    quiz.locator(f"label[for='{option_id}']").click()
+    submit = quiz.locator("form button[type='submit']")
+    if submit.count() and submit.is_visible():
+        submit.click()
+    quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_my_progress_puts_a_missed_objective_at_the_top(browser, site_url, weak_objectives, width, errors):
+    import yaml
+    from conftest import ROOT
+
+    words = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["progress"]
+    (late_page, missed, late_question), (early_page, partly, (q1, q2)) = weak_objectives
+    context, page = _tab(browser, width, errors)
+    page.goto(site_url + url_of(early_page))
+    _answer(page, q1.number, correct=True)
+    _answer(page, q2.number, correct=False)
+    page.goto(site_url + url_of(late_page))
+    _answer(page, late_question.number, correct=False)
+
+    page.goto(site_url + "progress/")
+    focus = page.locator("#objective-focus .objective-focus-item")
+    focus.first.wait_for(state="visible")
+    # across the whole guide, weakest first: the missed one of the last page, then the partly right one
+    hrefs = focus.evaluate_all("items => items.map(i => i.querySelector('a').getAttribute('href'))")
+    expected = [page.locator(f"li.objective[data-objective='{key}'] a").get_attribute("href") for key in (missed, partly)]
+    assert hrefs == expected, hrefs
+    assert focus.nth(0).locator(".objective-badge").inner_text() == words["objective_missed"]
+    assert focus.nth(1).locator(".objective-badge").inner_text() == words["objective_partly"]
+    # at the top: before the pages' lists, and in the first screen at a phone's width too
+    assert page.evaluate("""() => {
+      const first = document.querySelector('#objective-focus .objective-focus-item');
+      return !!(first.compareDocumentPosition(document.querySelector('.progress-list')) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    top = focus.first.evaluate("e => e.getBoundingClientRect().top + scrollY")
+    assert top < 2 * page.viewport_size["height"], f"the first objective to work on is {top} px down the page"
+    # the long list is folded by chapter; a chapter says how many objectives it has to work on
+    assert page.locator("details.objective-chapter[open]").count() == 0
+    chapter = page.locator(f"li.objective[data-objective='{missed}']").locator("xpath=ancestor::details")
+    assert chapter.locator(".objective-chapter-note").inner_text() == words["chapter_to_work_on"].replace("{n}", "1")
+    untried = page.locator("li.objective.objective--untried").count()
+    assert untried and page.locator("#objective-focus .objective--untried").count() == 0, "untried objectives are kept apart"
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"My progress is {overflow} px wider than the screen"
+    context.close()
+    assert not errors, errors
