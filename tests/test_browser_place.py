@@ -210,3 +210,41 @@ def test_my_progress_puts_a_missed_objective_at_the_top(browser, site_url, weak_
     assert overflow <= 0, f"My progress is {overflow} px wider than the screen"
     context.close()
     assert not errors, errors
+
+
+# ---------- Search from the keyboard at phone width
+
+def test_phone_search_keeps_tab_in_its_results_and_escape_returns_to_the_button(browser, site_url, errors):
+    """Search covers the page at phone width: Tab and Shift+Tab move through the field and
+    the results without closing it; Escape closes it and puts focus back on the Search button."""
+    from guide_facts import data
+
+    context, page = _tab(browser, 390, errors)
+    page.goto(site_url)
+    button = page.locator('.md-header button[data-guide-toggle="__search"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+    term = data("glossary")["terms"][0]["term"]  # a word the guide surely holds
+    page.keyboard.type(term.split()[0])
+    links = page.locator(".md-search-result :not(details) > [href]")
+    links.nth(1).wait_for(state="attached")
+    focused = "() => document.activeElement.getAttribute('href')"
+    hrefs = links.evaluate_all("ls => ls.map(l => l.getAttribute('href'))")
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused) == hrefs[0], "Tab did not move to the first result"
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused) == hrefs[1], "Tab did not move to the next result"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == hrefs[0], "Shift+Tab did not move back"
+    assert page.evaluate("() => document.getElementById('__search').checked"), "Tab closed the search"
+    seen = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && document.activeElement.checkVisibility(); }""")
+    assert seen, "the focused result is not in view"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.matches('.md-search__input')")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert button.evaluate("b => document.activeElement === b"), "Escape did not return focus to the Search button"
+    context.close()
+    assert not errors, errors

@@ -531,7 +531,37 @@
     }
     if (searchButton && input && !searchButton.getAttribute("aria-label"))
       searchButton.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+    if (searchBox && searchButton && input) keyboardSearch(searchBox.toggle, searchButton, input, narrowSearch);
     return results;
+  }
+
+  /* At phone width search covers the page, as a dialog: Tab and Shift+Tab move through the
+     field and the results (Material would close search on Tab, and focus would land on the
+     page hidden behind), and Escape closes it with focus back on the Search button (Material
+     leaves it on the page's body). Material's own key handler listens on the window, so this
+     one, capturing there first, keeps those keys from it. */
+  function keyboardSearch(toggle, button, input, narrow) {
+    var results = document.querySelector(".md-search-result");
+    window.addEventListener("keydown", function (event) {
+      if (!toggle.checked || !narrow.matches || event.metaKey || event.ctrlKey || event.altKey) return;
+      var active = document.activeElement;
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        event.preventDefault();
+        toggle.click();  // closed as by Material's own label: its handlers run
+        button.focus();
+      } else if (event.key === "Tab") {
+        event.stopPropagation();
+        event.preventDefault();
+        // the stops Material's arrow keys go through: the field, each result, "more" toggles
+        var stops = [input].concat(Array.prototype.slice.call(results ?
+          results.querySelectorAll(":not(details) > [href], summary, details[open] [href]") : []));
+        var at = Math.max(0, stops.indexOf(active));
+        stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length].focus();
+      } else if (event.key === "Shift" && active !== input) {
+        event.stopPropagation();  // Material would move focus back to the field before Shift+Tab
+      }
+    }, true);
   }
 
   /* ---------- Light/dark switch. Material's own palette script is left out (see
