@@ -248,3 +248,41 @@ def test_phone_search_keeps_tab_in_its_results_and_escape_returns_to_the_button(
     assert button.evaluate("b => document.activeElement === b"), "Escape did not return focus to the Search button"
     context.close()
     assert not errors, errors
+
+
+# ---------- Smaller defects of the phone layout
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_layout_shows_title_letters_and_headings_whole(browser, site_url, scheme, errors):
+    """At 390 px: the header shows the guide's whole title (no "…"); H1 is as dark as the
+    body text; no heading's hidden "¶" wraps onto a line of its own; "Back to top" stays
+    clear of the top of the window; the glossary's A-Z bar shows every letter."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + url_of(sample_section()))
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"), "the title is cut"
+    colours = page.evaluate("""() => [document.querySelector('.md-typeset h1'), document.querySelector('.md-content .md-typeset > p:not([class])')]
+      .map(e => getComputedStyle(e).color)""")
+    assert colours[0] == colours[1], colours
+    alone = page.evaluate("""() => [...document.querySelectorAll('.md-typeset :is(h1,h2,h3) > a.headerlink')].filter(a => {
+      const range = document.createRange(); range.selectNodeContents(a.parentElement);
+      range.setEndBefore(a); const lines = range.getClientRects();
+      return lines.length && a.getBoundingClientRect().top >= lines[lines.length - 1].bottom - 2;
+    }).map(a => a.parentElement.textContent)""")
+    assert not alone, f"a heading's ¶ wraps alone: {alone}"
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, -300)
+    page.locator(".md-top:not([hidden])").wait_for(state="attached")
+    top = page.evaluate("() => document.querySelector('.md-top').getBoundingClientRect().top")
+    assert top > 844 / 2, f"Back to top sits {top} px from the top, over the text being read"
+    page.goto(site_url + "glossary/")
+    outside = page.evaluate("""() => [...document.querySelectorAll('.az-jump a')].filter(a => {
+      const r = a.getBoundingClientRect(); return r.right > document.documentElement.clientWidth || r.width < 24 || r.height < 24;
+    }).map(a => a.textContent)""")
+    assert page.locator(".az-jump a").count() and not outside, f"letters out of sight or under 24 px: {outside}"
+    context.close()
+    assert not errors, errors
