@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium htmlcheck bench offline qti moodle instructor handout
+.PHONY: serve test setup chromium htmlcheck bench offline qti moodle anki instructor handout
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -39,6 +39,9 @@ qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 package
 
 moodle: .venv/ready       ## export the question bank as Moodle XML into exports/moodle/ (ALL.xml and one file per chapter)
 	$(PY) tools/export_moodle.py exports $(EXPORT_FLAGS)
+
+anki: .venv/ready         ## the glossary and questions as flashcards: an Anki deck and a Quizlet file in exports/flashcards/ (the build also puts them in the site's downloads/)
+	$(PY) tools/export_anki.py exports
 
 offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
 	rm -rf exports/offline && mkdir -p exports

@@ -145,7 +145,7 @@ FAILING_CASES = {
     "explanation naming an option by its place while options are shuffled": (
         lambda p: (append(p / SECTION, checked_quiz(p, "Which?\n- [x] a\n- [ ] b\n\nThe second option is advice. "
                                                        "See [x](#key-takeaways).\n")),
-                   sub(p / "mkdocs.yml", r"^(\s+position_words_max:) \d+", r"\1 0")),
+                   sub(p / "mkdocs.yml", r"^(\s+position_words_max:) \d+.*$", r"\1 0  # no allowance")),
         [rf"docs/{SHOWN}, question {NEXT} \(line {len(source_lines(PAGE)) + 8}\): its explanation names an option "
          r'by its place \("second option"\).*name it by its content']),
     "glossary see_also item naming a missing term, by its own line": (

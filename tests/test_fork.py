@@ -21,13 +21,15 @@ import pytest
 import yaml
 
 from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.law_check import LawEntry, mentioned
 from conftest import ROOT, copy_project, run_build
 from guide_facts import CHAPTERS, data
 from shared.page_outline import mask_fenced_code
 
 FORK_NAME = "Relation d'aide I"
 FORK_TESTS = ["test_content.py", "test_site_build.py", "test_print_page.py", "test_figures.py",
-              "test_glossary_unit.py", "test_comparison_unit.py", "test_qti_export.py", "test_moodle_export.py"]
+              "test_glossary_unit.py", "test_comparison_unit.py", "test_qti_export.py", "test_moodle_export.py",
+              "test_flashcards.py"]
 PAGE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<path>[^)\s#:]*\.md)(?:#[^)\s]*)?\)")
 
 
@@ -128,6 +130,12 @@ def _drop_uncited_references(project: Path) -> None:
     references = yaml.safe_load((project / "data/references.yml").read_text(encoding="utf-8"))
     index = reference_index(r["cite"] for r in references["references"])
     cited = {resolve(c, index) for p in (project / "docs").rglob("*.md") for c in find_citations(p.read_text(encoding="utf-8"))}
+    # naming a statute cites it, in pages and in data files alike (hooks/shared/law_check.py)
+    laws = [LawEntry(r["cite"], r["chapter"], tuple(r.get("names") or ()), r.get("version_read"))
+            for r in references["references"] if r.get("chapter")]
+    texts = [p.read_text(encoding="utf-8") for p in (project / "docs").rglob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in (project / "data").rglob("*.yml") if p.name != "references.yml"]
+    cited |= {reference_keys(cite) for text in texts for cite in mentioned(text, laws)}
     references["references"] = [r for r in references["references"] if reference_keys(r["cite"]) in cited]
     _dump(project / "data/references.yml", references)
 

@@ -30,9 +30,10 @@ OUTLINES = {PAGE: outline(PAGE, "# 4.1 Active listening\n\n## Paraphrase { #para
 def valid_exercises() -> dict:
     models = [{"level": n, "response": f"response {n}", "why": f"why {n}"} for n in (1, 2, 3)]
     return {
-        "skills": [{"id": "paraphrase", "name": "Paraphrase", "teaches": f"{PAGE}#paraphrase"}],
+        "skills": [{"id": "paraphrase", "name": "Paraphrase", "teaches": f"{PAGE}#paraphrase",
+                    "levels": [f"what level {n} means for a paraphrase" for n in range(1, 6)]}],
         "difficulties": [{"id": "starter", "name": "Starter"}],
-        "levels": [{"level": n, "name": f"level {n}", "guide": f"guide {n}"} for n in range(1, 6)],
+        "levels": [{"level": n, "name": f"level {n}"} for n in range(1, 6)],
         "exercises": [{"id": "paraphrase-one", "skill": "paraphrase", "difficulty": "starter",
                        "context": "Someone, somewhere.", "client": "Words.", "models": models}],
     }
@@ -121,7 +122,7 @@ def test_a_level_outside_the_scale_is_refused(tmp_path, level):
     exercises = valid_exercises()
     exercises["exercises"][0]["models"][0]["level"] = level
     message = load_error(tmp_path, exercises, valid_conversations())
-    assert "model 1" in message and ("outside Carkhuff's scale" in message or '"level" should be a number' in message)
+    assert "model 1" in message and ("outside the scale" in message or '"level" should be a number' in message)
 
 
 def test_an_unknown_skill_is_refused_with_the_known_ones(tmp_path):
@@ -143,6 +144,22 @@ def test_too_few_or_too_many_models_are_refused(tmp_path):
     assert "give 3 to 5" in load_error(tmp_path, exercises, valid_conversations())
     exercises["exercises"][0]["models"] *= 3
     assert "6 model responses" in load_error(tmp_path, exercises, valid_conversations())
+
+
+def test_a_skill_without_five_level_descriptions_is_refused(tmp_path):
+    exercises = valid_exercises()
+    exercises["skills"][0]["levels"].pop()
+    message = load_error(tmp_path, exercises, valid_conversations())
+    assert 'skill 1 ("paraphrase")' in message and "4 sentences under `levels:`; give five" in message
+
+
+def test_the_self_rating_guide_describes_the_levels_for_the_exercise_skill(tmp_path):
+    lab = data.load_lab(write(tmp_path, valid_exercises(), valid_conversations()))
+    html = render.render_exercise(lab, lab.exercises[0], 1, 3, STRINGS)
+    guide = html[html.index('class="lab-guide"'):]
+    for n in range(1, 6):
+        assert f"<strong>{n} · level {n}.</strong> what level {n} means for a paraphrase</li>" in guide
+    assert render.words(STRINGS, "rate_legend", skill="Paraphrase") in html
 
 
 def test_a_missing_level_of_the_rating_guide_is_refused(tmp_path):

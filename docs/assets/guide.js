@@ -208,7 +208,9 @@
 
   function isPlainObject(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
   function readRecord() {
-    var record = { version: RECORD_VERSION, first: {}, last: null };
+    // at: when each first answer was recorded (ms), so that a progress file loaded from
+    // another device keeps the earlier one (assets/progress-file.js)
+    var record = { version: RECORD_VERSION, first: {}, at: {}, last: null };
     try {
       var saved = JSON.parse(localStorage.getItem(RECORD_KEY));
       if (!isPlainObject(saved) || saved.version !== RECORD_VERSION) return record;
@@ -218,6 +220,14 @@
           if (!isPlainObject(answers)) return;
           Object.keys(answers).forEach(function (id) { if (typeof answers[id] === "boolean") kept[id] = answers[id]; });
           record.first[path] = kept;
+        });
+      }
+      if (isPlainObject(saved.at)) {
+        Object.keys(record.first).forEach(function (path) {
+          var times = saved.at[path], kept = {};
+          if (!isPlainObject(times)) return;
+          Object.keys(record.first[path]).forEach(function (id) { if (typeof times[id] === "number") kept[id] = times[id]; });
+          record.at[path] = kept;
         });
       }
       var last = saved.last;
@@ -280,8 +290,10 @@
     var place = { place: "reading", heading: null, section: null };  // kept up to date by watchReading
     function update(event) {
       var record = readRecord();
-      if (resetting && event && event.detail && event.detail.answered === 0) delete record.first[path];
+      if (resetting && event && event.detail && event.detail.answered === 0) { delete record.first[path]; delete record.at[path]; }
       record.first[path] = firstAnswers(record, path);
+      var times = record.at[path] = record.at[path] || {}, now = Date.now();
+      Object.keys(record.first[path]).forEach(function (id) { if (!(id in times)) times[id] = now; });
       var latest = latestAnswers(path), next = null, number = null;
       for (var i = 0; i < quizzes.length && next === null; i++) {
         if (!(quizzes[i].id in latest)) { next = quizzes[i].id; number = i + 1; }
@@ -398,6 +410,8 @@
     fillProgress(summary);
     var reset = document.getElementById("progress-reset");
     if (reset) reset.addEventListener("click", function () { resetProgress(summary); });
+    // a progress file was loaded (assets/progress-file.js): count again
+    window.addEventListener("guide:progress-loaded", function () { fillProgress(summary); });
   }
 
   /* ---------- "Continue where you left off" (the home page's <p id="guide-continue">) */

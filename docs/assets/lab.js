@@ -243,4 +243,7 @@
   document.querySelectorAll("[data-lab-conversation]").forEach(whenShown(setupConversation));
   document.querySelectorAll(".lab-journal").forEach(setupJournal);
   document.querySelectorAll(".lab-progress").forEach(setupProgress);
+  window.addEventListener("guide:progress-loaded", function () {  // assets/progress-file.js
+    document.querySelectorAll(".lab-progress").forEach(setupProgress);
+  });
 })();

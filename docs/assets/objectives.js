@@ -136,6 +136,7 @@
     var reset = document.getElementById("progress-reset");
     if (reset) reset.addEventListener("click", function () { render(data); });
     window.addEventListener("storage", function () { render(data); });
+    window.addEventListener("guide:progress-loaded", function () { render(data); });  // assets/progress-file.js
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

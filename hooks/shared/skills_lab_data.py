@@ -1,6 +1,7 @@
 """Load and check the skills lab's data: response exercises and branching conversations.
 
-Reads: data/skills-lab/exercises.yml (skills, difficulties, Carkhuff's levels, exercises) and
+Reads: data/skills-lab/exercises.yml (skills with what each level means for them, difficulties,
+the five levels' names, exercises) and
 data/skills-lab/conversations.yml. Writes: nothing. Uses no MkDocs event: hooks/skills_lab.py
 calls `load_lab(root)` from on_config and `check_links(lab, outlines)` from on_files.
 
@@ -23,7 +24,7 @@ from shared.guide_data import Field, LineDict, check_fields, load_entries, raise
 
 EXERCISES_FILE = "data/skills-lab/exercises.yml"
 CONVERSATIONS_FILE = "data/skills-lab/conversations.yml"
-LEVELS = range(1, 6)  # Carkhuff's five levels
+LEVELS = range(1, 6)  # five levels, on the pattern of Carkhuff's scale: how well a response does its skill
 MODELS_PER_EXERCISE = range(3, 6)
 VERDICTS = ("helpful", "partly", "unhelpful")
 OUTCOMES = ("best", "workable", "weak")  # an ending's outcome, named to the student when reached
@@ -36,6 +37,7 @@ SKILL_FIELDS = {
     "id": Field(str, hint="a short id used by exercises, e.g. paraphrase"),
     "name": Field(str, hint="the skill's name as students read it"),
     "teaches": Field(str, hint="the page and heading that teach it, e.g. 04-skills/active-listening.md#paraphrase"),
+    "levels": Field(list, hint="five sentences, for levels 1 to 5: how well a response does this skill at each level"),
 }
 DIFFICULTY_FIELDS = {
     "id": Field(str, hint="a short id used by exercises, e.g. starter"),
@@ -43,8 +45,7 @@ DIFFICULTY_FIELDS = {
 }
 LEVEL_FIELDS = {
     "level": Field(int, hint="1 to 5"),
-    "name": Field(str, hint="a few words, e.g. Interchangeable"),
-    "guide": Field(str, hint="one sentence telling a student when their response is at this level"),
+    "name": Field(str, hint="a few words, e.g. Does what the skill asks"),
 }
 EXERCISE_FIELDS = {
     "id": Field(str, hint="a unique id in lower case with hyphens; it keys the student's saved work"),
@@ -55,7 +56,7 @@ EXERCISE_FIELDS = {
     "models": Field(list, hint="3 to 5 model responses, each with level, response and why", text_items=False),
 }
 MODEL_FIELDS = {
-    "level": Field(int, hint="Carkhuff's level, 1 to 5"),
+    "level": Field(int, hint="how well it does the skill, 1 to 5 (see the skill's levels)"),
     "response": Field(str, hint="the helper's words"),
     "why": Field(str, hint="one or two sentences on why it sits at that level"),
 }
@@ -117,7 +118,7 @@ def load_lab(root: Path) -> Lab:
 def load_exercises(root: Path):
     path = root / EXERCISES_FILE
     document = read_yaml(path, root)  # parsed once for its four lists
-    skills = load_entries(path, root, SKILL_FIELDS, "id", "skills", _check_ids, noun="skill", document=document)
+    skills = load_entries(path, root, SKILL_FIELDS, "id", "skills", _check_skills, noun="skill", document=document)
     difficulties = load_entries(path, root, DIFFICULTY_FIELDS, "id", "difficulties", _check_ids, noun="difficulty",
                                 document=document)
     levels = load_entries(path, root, LEVEL_FIELDS, "name", "levels", _check_levels, noun="level", document=document)
@@ -146,6 +147,15 @@ def _check_ids(entries: list, label) -> list[str]:
             '(e.g. paraphrase-bus-driver).' for i, e in enumerate(entries) if not ID.match(e["id"])]
 
 
+def _check_skills(entries: list, label) -> list[str]:
+    problems = _check_ids(entries, label)
+    for i, skill in enumerate(entries):
+        if len(skill["levels"]) != len(LEVELS):
+            problems.append(f'{label(i, skill)}: {len(skill["levels"])} sentences under `levels:`; give five, one for '
+                            "each level from 1 to 5, saying how well a response does this skill at that level.")
+    return problems
+
+
 def _check_levels(entries: list, label) -> list[str]:
     found = [e["level"] for e in entries]
     if sorted(found) != list(LEVELS):
@@ -156,7 +166,7 @@ def _check_levels(entries: list, label) -> list[str]:
 def _level_problem(level: Any, where: str) -> list[str]:
     if isinstance(level, int) and not isinstance(level, bool) and level in LEVELS:
         return []
-    return [f"{where}: level {level!r} is outside Carkhuff's scale; use a whole number from 1 to 5."]
+    return [f"{where}: level {level!r} is outside the scale; use a whole number from 1 to 5."]
 
 
 def _check_models(models: list, where: str) -> list[str]:

@@ -48,7 +48,10 @@ def render_exercise(lab: Lab, exercise: dict, number: int, heading: int, s: dict
         f'{lv["level"]} · {text(lv["name"])}</label>'
         for lv in lab.levels
     )
-    guide = "".join(f"<li><strong>{lv['level']} · {text(lv['name'])}.</strong> {text(lv['guide'])}</li>" for lv in lab.levels)
+    # the guide describes each level for this exercise's skill: the level is how well a response does it
+    meanings = lab.skill(exercise["skill"])["levels"]
+    guide = "".join(f"<li><strong>{lv['level']} · {text(lv['name'])}.</strong> {text(meanings[lv['level'] - 1])}</li>"
+                    for lv in lab.levels)
     return (
         f'<div class="lab-exercise" id="{key}" data-lab-exercise="{escape(exercise["id"])}">\n'
         f'<h{heading} class="lab-title">{words(s, "exercise_title", skill=skill, n=number)} '
@@ -60,9 +63,9 @@ def render_exercise(lab: Lab, exercise: dict, number: int, heading: int, s: dict
         f'<p class="lab-hint" id="{key}-hint">{words(s, "response_hint")}</p>\n</div>\n'
         f'<details class="lab-models">\n<summary>{words(s, "show_models", n=len(exercise["models"]))}</summary>\n'
         f'<ol class="lab-model-list">{models}</ol>\n</details>\n'
-        f'<div class="lab-work">\n<fieldset class="lab-rate">\n<legend>{words(s, "rate_legend")}</legend>\n'
+        f'<div class="lab-work">\n<fieldset class="lab-rate">\n<legend>{words(s, "rate_legend", skill=skill)}</legend>\n'
         f'<div class="lab-rate-options">{radios}</div>\n</fieldset>\n'
-        f'<details class="lab-guide">\n<summary>{words(s, "rate_guide")}</summary>\n<ul>{guide}</ul>\n</details>\n'
+        f'<details class="lab-guide">\n<summary>{words(s, "rate_guide", skill=skill)}</summary>\n<ul>{guide}</ul>\n</details>\n'
         f'<p class="lab-actions"><button type="button" class="md-button lab-again">{words(s, "try_again")}</button> '
         f'<span class="lab-status" role="status"></span></p>\n'
         f'<div class="lab-attempts"></div>\n</div>\n</div>'
