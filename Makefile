@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium htmlcheck bench offline qti moodle anki instructor handout
+.PHONY: serve test setup chromium pango htmlcheck bench offline qti moodle anki instructor handout pdf
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -17,12 +17,15 @@ serve: .venv/ready        ## preview the guide at http://127.0.0.1:8000/<site_ur
 chromium:                 ## Debian's Chromium for the browser tests (installed if missing; needs root)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+pango:                    ## Debian's Pango and HarfBuzz, which WeasyPrint (make pdf) needs (installed if missing; needs root)
+	@ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; }
+
 VNU_VERSION := 26.9.27
 htmlcheck:                ## the W3C Nu HTML Checker for the tests: Java (Debian's, if missing and root) and npm's vnu-jar, pinned
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@test -f .venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm install --silent --no-audit --no-fund --prefix .venv/vnu vnu-jar@$(VNU_VERSION)
 
-test: .venv/ready chromium htmlcheck  ## the whole test suite
+test: .venv/ready chromium pango htmlcheck  ## the whole test suite
 	$(PY) -m pytest -q tests
 
 bench: .venv/ready        ## print build-time, hook-cost and page-weight figures (takes ~5 min)
@@ -57,3 +60,8 @@ handout: .venv/ready      ## the printable edition without its answer key: expor
 	rm -rf exports/handout && mkdir -p exports
 	GUIDE_ANSWER_KEY=false $(PY) -m mkdocs build --strict -d exports/handout
 	@echo "Open exports/handout/print/index.html and print it (or save as PDF)"
+
+pdf: .venv/ready pango    ## the book as a PDF, with page numbers, a contents list with pages and paged cross-references: exports/helping-relationship.pdf
+	rm -rf exports/book-site && mkdir -p exports
+	$(PY) -m mkdocs build --strict -d exports/book-site
+	$(PY) tools/export_pdf.py exports/book-site exports/helping-relationship.pdf

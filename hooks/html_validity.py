@@ -23,10 +23,6 @@ UPSTREAM_FIXES = (
     ("material/templates/base.html",
      'type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">',
      "same as above, for the search toggle"),
-    ("mkdocs_quiz/plugin.py (progress sidebar)",
-     '<div id="quiz-progress-sidebar" aria-label=', '<div id="quiz-progress-sidebar" role="group" aria-label=',
-     "aria-label is not allowed on a div without a role; 'group' names the box without "
-     "adding a landmark"),
 )
 
 # Material's table of contents title toggles the "__toc" checkbox, which nav-item.html

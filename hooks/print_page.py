@@ -15,8 +15,11 @@ from Markdown twice. Events:
   with the learning objective(s) each question checks (hooks/shared/objective_rules.py; the
   label from data/interface.yml, `print:`); terms printed plainly (the glossary is in the
   book); each link to another page's part followed, on paper, by "see section 2.2" (its
-  number, or its title). Then check that every link inside it resolves.
-docs/assets/guide.css holds the print stylesheet.
+  number, or its title), unless the paragraph names that number already (then only
+  `data-print-named`: the PDF adds the page number, tools/export_pdf.py); elements marked
+  `{ .screen-only }` in the Markdown (how to tap a term...) left out, `.print-only` ones
+  shown. Then check that every link inside it resolves.
+docs/assets/guide.css holds the print stylesheet; tools/book.css the PDF's (`make pdf`).
 """
 
 from __future__ import annotations
@@ -39,17 +42,29 @@ from shared.guide_data import escape_text
 from shared.objective_rules import guide_bank
 from shared.page_outline import nav_order
 from shared.question_cues import rendered_text
-from shared.quiz_markup import BLANK_ACCEPT, PROGRESS_WIDGETS, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS
+from shared.quiz_markup import BLANK_ACCEPT, QUIZ_BLANK, QUIZ_OPTION, QUIZ_PARTS, SCORE_BOX
 
 PRINT_PAGE = "print.md"
 # (the Skills lab page repeats what its markers put on the section pages, which are printed)
-PRINT_WORDS = ("question", "choose_all", "also_accepted")  # data/interface.yml, section print: checked when the build starts
-LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", PRINT_PAGE}
-# what a page's content has that paper does not need: the quiz script that
-# hooks/quiz_assets.py links, mkdocs-quiz's progress widgets (desktop and mobile), and the
-# interface's words handed to scripts (hooks/shared/interface_strings.py)
-QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/quiz/quiz\.js" defer></script>|{PROGRESS_WIDGETS}'
+PRINT_WORDS = ("question", "choose_all", "choose_all_said", "also_accepted")  # data/interface.yml, section print: checked when the build starts
+LEFT_OUT = {"progress.md", "concept-index.md", "instructors.md", "skills-lab.md", "review.md", "practice-test.md",
+            PRINT_PAGE}
+# what a page's content has that paper does not need: the quiz scripts that
+# hooks/quiz_assets.py links, the page's score line and the settings mkdocs-quiz writes for
+# its script on each page, the interface's words handed to scripts
+# (hooks/shared/interface_strings.py), and the review's links (hooks/review_page.py)
+QUIZ_ASSETS = re.compile(rf'<script src="[^"]*assets/(?:quiz/quiz|practice)\.js" defer></script>|{SCORE_BOX}'
+                         r'|<p class="review-(?:add|due)">.*?</p>'
+                         r'|<script type="text/javascript">\s*window\.mkdocsQuiz\w+ = .*?</script>'
                          r'|<script type="application/json" id="strings-[\w-]+">.*?</script>', re.S)
+# a heading's permalink: of no use on paper, and 48 KB of the page a phone may open
+HEADERLINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
+# what the Markdown marks `{ .screen-only }` (a paragraph or a list item holding no other of its
+# kind: how to tap a term, ...) is left out; `{ .print-only }` (hidden on screen) is kept
+SCREEN_ONLY = re.compile(r'<(?P<tag>p|li) class="screen-only">.*?</(?P=tag)>\s*', re.S)
+# a link carrying its paper reference, and the start of the block it is in
+REFERENCED_LINK = re.compile(r'<a (?=[^>]*\sdata-print-ref="(?P<ref>[^"]*)")[^>]*>(?P<text>.*?)</a>', re.S)
+BLOCK_START = re.compile(r"<(?:p|li|td|th|h[1-6]|dd|dt|figcaption)[\s>]")
 # Attributes that hold ids, and URLs. id and for hold one id each: prefixed by plain
 # replacements (after a space, a newline or a tab, as attributes are written), four times
 # faster than a substitution that calls back per id. The aria ones hold several,
@@ -121,7 +136,8 @@ def title_page(site_name: str, identity: dict[str, str]) -> str:
 
 
 def contents_list(entries: list[tuple[str, str]]) -> str:
-    """The contents: each printed page's title, linked to where it starts in the edition."""
+    """The contents: each printed page's title, linked to where it starts in the edition
+    (the PDF adds the page numbers: tools/book.css)."""
     items = "".join(f'<li{_depth(title)}><a href="#{target}">{html_lib.escape(title)}</a></li>'
                     for target, title in entries)
     return (f'<nav class="print-contents" aria-labelledby="print-contents">\n'
@@ -146,17 +162,22 @@ def on_page_context(context, page, config, nav):
     if missing:
         raise PluginError(f"print edition: these pages were not rendered: {', '.join(missing)}")
     urls = {_site_path(nav_page.url): uri for uri, nav_page in in_nav.items()}
-    titles = {uri: in_nav[uri].title or uri for uri in pages}
+    # the home page is named by its own heading: "Home" names a place on a site, not in a book
+    titles = {uri: (in_nav[uri].is_homepage and _heading(rendered[uri])) or in_nav[uri].title or uri
+              for uri in pages}
     references = {uri: _reference(titles[uri], uri) for uri in pages}
+    names = {references[uri]: _number(titles[uri], uri) if _number(titles[uri], uri) != page_key(uri) else titles[uri]
+             for uri in pages}
     body, answer_key = {}, []
     for uri in pages:
         title = titles[uri]
         body[uri], answers = printable_html(uri, rendered[uri], _number(title, uri), in_nav[uri].url, urls,
                                             page.url, set(pages), question_objectives.get(uri, []), references)
+        body[uri] = named_references(body[uri], names)
         if answers:
             answer_key.append(f'<h2 id="answers-{page_key(uri)}">{html_lib.escape(title)}</h2>\n' + "\n".join(answers))
     if with_answer_key():
-        body["answer key"] = ('<section class="print-page-break print-answer-key">\n<h1 id="answer-key">'
+        body["answer key"] = ('<section class="print-page-break print-chapter print-answer-key">\n<h1 id="answer-key">'
                               + escape_text(words.get("answer_key", "")) + "</h1>\n" + "\n".join(answer_key) + "\n</section>")
     # a warning, not an error: MkDocs' own check names the broken link in the source page,
     # and in strict mode the build stops on both
@@ -168,6 +189,32 @@ def on_page_context(context, page, config, nav):
     page.content = fill(page.content, {"contents": contents_list(contents),
                                        "pages": plain_terms("\n".join(body.values()))}, PRINT_PAGE)
     return context
+
+
+def _heading(html: str) -> str:
+    """The text of a rendered page's first heading (without its permalink), or ""."""
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    if not match:
+        return ""
+    text = re.sub(r'<a [^>]*class="headerlink".*?</a>|<[^>]+>', "", match[1])
+    return html_lib.unescape(text).strip()
+
+
+def named_references(html: str, names: dict[str, str]) -> str:
+    """A link whose paragraph already names the section it points to ("as 6.4 teaches",
+    "Section 6.1 explains the duty to protect and mandatory reporting") gets no "(see section
+    6.4)" on paper, only `data-print-named`: the PDF then adds just the page number.
+    `names` maps each reference to the number or title it names."""
+    out, last = [], 0
+    for link in REFERENCED_LINK.finditer(html):
+        name = names.get(html_lib.unescape(link["ref"]))
+        block = max((start.start() for start in BLOCK_START.finditer(html, max(0, link.start() - 3000), link.start())),
+                    default=max(0, link.start() - 3000))
+        said = html_lib.unescape(re.sub(r"<[^>]+>", "", html[block:link.start()] + link["text"]))
+        if name and re.search(rf"(?<![\w.]){re.escape(name)}(?!\w|\.\d)", said):
+            out.append(html[last:link.start()] + link[0].replace(" data-print-ref=", " data-print-named data-print-ref=", 1))
+            last = link.end()
+    return "".join(out) + html[last:]
 
 
 def _site_path(url: str) -> str:
@@ -191,9 +238,10 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
                    print_url: str, printed: set[str], objectives: list[str] = (),
                    references: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """One rendered page made printable: unique ids, inner links (to another printed page:
-    with that page's reference for paper, from `references`), open boxes, and its quizzes as
-    printed questions (each with the objectives it checks in the key). Returns the page and
-    its answer-key entries."""
+    with that page's reference for paper, from `references`), open boxes, screen-only parts
+    and permalinks left out, and its quizzes as printed questions (each with the objectives it checks in the
+    key). The page is a section ("2.2": class print-section) or a chapter or unnumbered page
+    (print-chapter), for the PDF's running heads. Returns the page and its answer-key entries."""
     key = page_key(uri)
 
     def prefix_ids(match: re.Match[str]) -> str:
@@ -229,6 +277,7 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
             target = get_relative_url(path or ".", print_url) + (f"#{fragment}" if fragment else "")
         return f'{name}="{html_lib.escape(target)}"'
 
+    html = HEADERLINK.sub("", html)
     for attribute in SINGLE_ID_ATTRIBUTES:
         html = html.replace(attribute, f"{attribute}{key}--")
     html = ID_LIST.sub(prefix_ids, html)
@@ -238,11 +287,13 @@ def printable_html(uri: str, html: str, number: str, url: str, urls: dict[str, s
     # collapsible boxes print open; a figure's text description stays as it is
     # (guide.js also opens every box before printing)
     html = CLOSED_BOX.sub(r"<details\g<attrs> open>\g<summary>", html)
+    html = SCREEN_ONLY.sub("", html).replace(' class="print-only"', "")
     html, answers = print_quizzes(html, number, objectives)
     if 'class="quiz' in html:
         raise PluginError(f"print edition: a quiz on {uri} could not be read for printing; "
                           "mkdocs-quiz's HTML may have changed (see hooks/shared/quiz_markup.py)")
-    return f'<section class="print-page-break" id="p-{key}">\n{html}\n</section>', answers
+    level = "print-section" if "." in number else "print-chapter"
+    return f'<section class="print-page-break {level}" id="p-{key}">\n{html}\n</section>', answers
 
 
 def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[str, list[str]]:
@@ -262,7 +313,10 @@ def print_quizzes(html: str, number: str, objectives: list[str] = ()) -> tuple[s
             # The key names each right option by its letter and its text: the site shuffles the
             # options, so a student checking a printed answer against the site needs the words.
             correct = [f"{LETTERS[i]}: {text.strip()}" for i, (attrs, text) in enumerate(options) if "data-correct" in attrs]
-            choose = f" {filled_html(words['choose_all'])}" if len(correct) > 1 else ""
+            # "(choose all that apply)", unless the question says so itself
+            said = words.get("choose_all_said", "").lower()
+            choose = (f" {filled_html(words['choose_all'])}"
+                      if len(correct) > 1 and not (said and said in rendered_text(question).lower()) else "")
             items = "".join(f"<li>{LETTERS[i]}. {text}</li>" for i, (_, text) in enumerate(options))
             question = _lead(question, f"<strong>{heading}</strong>{choose} ") + f'<ul class="print-options">{items}</ul>'
             answer = _ended("; ".join(correct))

@@ -99,6 +99,7 @@ def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[s
         f'<p id="progress-summary" class="progress-summary" aria-live="polite">'
         f'{escape_text(_filled(words.get("summary_empty", "{total}"), total=total))}</p>\n',
         f'<p><button type="button" class="md-button" id="progress-reset">{word("reset_button")}</button></p>\n',
+        "<!-- review: due -->\n",  # cards due today, with a link (hooks/review_page.py)
     ]
     lists_html = {}
     for chapter, pages in chapters.items():

@@ -5,7 +5,8 @@ still there. A question with no answers, no correct answer, no explanation, an
 explanation without a link into the guide, or one that links to a heading that does not
 exist (on its own page or another author's page) fails the build, naming the page, the
 question's number and line, and what to do; so does a blank whose accepted forms are badly
-written (`[[follow-up | follow up]]`: an empty form, a repeated one, a bar without spaces).
+written (`[[follow-up | follow up]]`: an empty form, a repeated one, a bar without spaces),
+and a hint (a `>` line under an option) under a right option or quoting one.
 (See AUTHORING.md for the format.)
 """
 
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.objective_rules import QUIZ_OBJECTIVES
 from shared.page_outline import HEADING, page_version, heading_anchor, mask_fenced_code
-from shared.quiz_source import BLANK, QUIZ, QuizParts, blank_problems, parse_quiz
+from shared.quiz_source import BLANK, QUIZ, QuizParts, blank_problems, hint_problems, parse_quiz
 
 # a Markdown link to a page of the guide or a heading: [text](page.md#id), [text](#id)
 INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#[\w-]+)?\)")
@@ -26,7 +27,8 @@ INTERNAL_LINK = re.compile(r"\[[^\]]+\]\((?!https?:|mailto:)(?:[^)\s]*\.md)?(?:#
 
 def quiz_problems(body: str) -> list[str]:
     """What is wrong with one quiz's source (empty when nothing is)."""
-    return [problem for _, problem in blank_offsets_problems(body)] or parts_problems(parse_quiz(body))
+    return ([problem for _, problem in blank_offsets_problems(body)] or parts_problems(parse_quiz(body))
+            or hint_problems(body))
 
 
 def blank_offsets_problems(body: str) -> list[tuple[int, str]]:
@@ -90,7 +92,8 @@ def on_page_markdown(markdown, page, config, files):
     for number, match in enumerate(QUIZ.finditer(masked), start=1):
         body = markdown[match.start("body"):match.end("body")]
         quiz = parse_quiz(body)
-        found = blank_offsets_problems(body) or [(0, problem) for problem in parts_problems(quiz)]
+        found = (blank_offsets_problems(body) or [(0, problem) for problem in parts_problems(quiz)]
+                 or [(0, problem) for problem in hint_problems(body)])
         if not found:
             explanation = quiz.explanation
             found = [(body.find(explanation) + offset, problem)

@@ -100,8 +100,10 @@ def test_correct_answer_shows_correct_feedback(page, site_url, quiz_path, errors
 
 
 def test_wrong_answer_shows_incorrect_feedback(page, site_url, quiz_path, errors):
+    """A wrong second try (the first gets a hint: tests/test_browser_practice.py) shows the answer."""
     _open(page, site_url + quiz_path)
     quiz = page.locator(SINGLE).first
+    _answer_with_mouse(quiz, correct=False)
     option = _answer_with_mouse(quiz, correct=False)
     _expect_feedback(quiz, "incorrect")
     assert "wrong" in quiz.locator(f"#{option}").locator("xpath=..").get_attribute("class").split()
@@ -138,6 +140,7 @@ def test_answers_survive_reload_and_reach_the_progress_page(page, site_url, quiz
     questions = page.locator(".quiz").count()
     first, second = page.locator(SINGLE).nth(0), page.locator(SINGLE).nth(1)
     right = _answer_with_mouse(first, correct=True)
+    _answer_with_mouse(second, correct=False)  # a hint first, then the second try shows the answer
     wrong = _answer_with_mouse(second, correct=False)
     _expect_feedback(second, "incorrect")
 
@@ -179,7 +182,7 @@ def test_answers_survive_reload_and_reach_the_progress_page(page, site_url, quiz
 
 
 def test_a_retried_question_keeps_its_first_answer_in_my_progress(page, site_url, quiz_path, errors):
-    """After a wrong answer, "Try again" lets the student answer again; My progress still counts
+    """After a wrong answer (and its hint), the student answers again; My progress still counts
     the first answer as wrong, and the status moves on as every question is answered."""
     words = interface_words("progress")
     _open(page, site_url + quiz_path)
@@ -187,11 +190,7 @@ def test_a_retried_question_keeps_its_first_answer_in_my_progress(page, site_url
     questions = page.locator(".quiz").count()
     quiz = page.locator(SINGLE).first
     _answer_with_mouse(quiz, correct=False)
-    _expect_feedback(quiz, "incorrect")
-    retry = quiz.locator(".quiz-reset-button")
-    assert retry.is_visible(), "no way to try a question again after a wrong answer"
-    retry.click()
-    assert quiz.locator("input:checked").count() == 0
+    quiz.locator(".quiz-loop-status").wait_for(state="visible")
     _answer_with_mouse(quiz, correct=True)
     _expect_feedback(quiz, "correct")
     assert _saved(page)[quiz.get_attribute("id")]["correct"] is True  # mkdocs-quiz keeps the latest
@@ -297,9 +296,14 @@ def test_enter_in_a_blank_submits_its_question(page, site_url, quiz_path, errors
 
 
 def test_question_permalinks_have_meaningful_names(page, site_url, quiz_path):
+    """Each question's permalink is its "Question n of m" line (no "#" that reads like a hashtag)."""
     _open(page, site_url + quiz_path)
-    names = page.locator(".quiz-header-link").evaluate_all("links => links.map(l => l.getAttribute('aria-label'))")
-    assert names and all(name and name.startswith("Link to question ") for name in names), names
+    links = page.locator(".quiz-header-link")
+    names = links.evaluate_all("links => links.map(l => l.textContent.trim())")
+    total = len(names)
+    template = interface_words("quiz")["question_number"]
+    assert names == [_filled(template, n=n, m=total) for n in range(1, total + 1)], names
+    assert links.evaluate_all("links => links.every(l => l.getAttribute('href') === '#' + l.closest('.quiz').id)")
 
 
 # ---------- Keyboard
@@ -477,15 +481,25 @@ def test_answered_questions_pass_axe(browser, site_url, quiz_path, scheme):
     singles = page.locator(SINGLE)
     _answer_with_mouse(singles.nth(0), correct=True)
     _answer_with_mouse(singles.nth(1), correct=False)
+    _answer_with_mouse(singles.nth(1), correct=False)  # the second try shows the answer
     multiple = page.locator(MULTIPLE).first
     multiple.locator("input:not([data-correct])").first.check()
-    multiple.locator("form button[type='submit']").click()
+    for _ in range(2):
+        multiple.locator("form button[type='submit']").click()
     fill = page.locator(FILL).first
     fill.locator(".quiz-blank-input").first.fill("certainly not this")
-    fill.locator("form button[type='submit']").click()
+    for _ in range(2):
+        fill.locator("form button[type='submit']").click()
     for quiz, kind in ((singles.nth(0), "correct"), (singles.nth(1), "incorrect"),
                        (multiple, "incorrect"), (fill, "incorrect")):
         _expect_feedback(quiz, kind)
+    # a question left at its hint (a wrong first try), and one submitted empty
+    if singles.count() > 2:
+        _answer_with_mouse(singles.nth(2), correct=False)
+        singles.nth(2).locator(".quiz-loop-status").wait_for(state="visible")
+    page.evaluate("""() => [...document.querySelectorAll('.quiz')]
+      .find(q => q.querySelector('.quiz-feedback.hidden') && !q.querySelector('.quiz-loop-status').textContent)
+      .querySelector("form button[type='submit']").click()""")
     page.locator("article").first.evaluate("a => document.activeElement && document.activeElement.blur()")
     violations = axe_module.Axe().run(page).response["violations"]
     problems = [f"{v['id']} ({v['impact']}) {n['target']}: {(n.get('failureSummary') or '').splitlines()[-1:]}"
@@ -521,9 +535,9 @@ def test_loading_a_quiz_page_shifts_nothing_in_the_text_or_sidebars(browser, sit
     shifts = page.evaluate(SHIFTS)
     moved = [shift for shift in shifts if shift["inContent"]]
     assert not moved, moved
-    if width >= 1280:  # the progress box is visible, above the table of contents
-        box = page.locator(".md-sidebar--secondary #quiz-progress-sidebar")
-        assert box.is_visible() and "Answered" in box.inner_text()
+    # one score, under the questions, at every width; no second box in the sidebar
+    assert page.locator(".quiz-score-text").is_visible()
+    assert page.locator("#quiz-progress-sidebar, #quiz-progress-mobile").count() == 0
     context.close()
 
 
@@ -553,6 +567,8 @@ def test_shuffled_options_change_order_and_a_saved_answer_stays_the_one_chosen(b
     value, text = chosen.get_attribute("value"), quiz.locator(f"label[for='{chosen.get_attribute('id')}']").inner_text()
     chosen.locator("xpath=following-sibling::label").click()
     quiz.locator("form button[type='submit']").click()
+    if chosen.get_attribute("data-correct") is None:  # a wrong first try gets a hint: the second is saved
+        quiz.locator("form button[type='submit']").click()
     quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
 
     orders = [first_order]
@@ -589,6 +605,8 @@ def test_a_fill_in_accepts_each_form_and_the_usual_slips(page, site_url, built_s
     assert blank.get_attribute("data-answer") == forms[0] and json.loads(blank.get_attribute("data-accept")) == forms
 
     blank.fill("certainly not this")
+    submit.click()
+    quiz.locator(".quiz-loop-status").wait_for(state="visible")  # a hint first, then the answer
     submit.click()
     _expect_feedback(quiz, "incorrect")
     assert forms[0] in quiz.locator(".quiz-feedback").inner_text() or quiz.get_attribute("data-show-correct") is None

@@ -10,8 +10,8 @@ from shared.page_outline import nav_order
 import pytest
 from mkdocs.exceptions import PluginError
 
-from print_page import (LEFT_OUT, check_inner_links, contents_list, page_key, plain_terms, print_quizzes,
-                        printable_html, title_page)
+from print_page import (LEFT_OUT, check_inner_links, contents_list, named_references, page_key, plain_terms,
+                        print_quizzes, printable_html, title_page)
 
 
 CHOICE = ('<div class="quiz" data-show-correct="true" id="quiz-0">\n<a href="#quiz-0" class="quiz-header-link">#</a>\n'
@@ -71,7 +71,7 @@ PRINTED = {"index.md", "02-f/a.md", "02-f/b.md"}
 
 
 def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
-    html = ('<h1 id="a">2.1 A</h1><h2 id="part">Part</h2>'
+    html = ('<h1 id="a">2.1 A</h1><h2 id="part">Part<a class="headerlink" href="#part" title="Link">&para;</a></h2>'
             '<p>See <a href="../b/#x">b</a>, <a href="#part">here</a>, <a href="../../">home</a>, '
             '<a href="../../progress/">progress</a>, <a href="https://example.org/">out</a>.</p>'
             '<p><label for="q1">Q</label><span aria-describedby="t1 t2">x</span></p>'
@@ -81,8 +81,9 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
             + CHOICE)
     a, b = page_key("02-f/a.md"), page_key("02-f/b.md")
     out, answers = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED)
-    assert out.startswith(f'<section class="print-page-break" id="p-{a}">')
-    assert f'id="{a}--a"' in out and f'id="{a}--part"' in out
+    # a section (a chapter would be print-chapter), for the PDF's running heads
+    assert out.startswith(f'<section class="print-page-break print-section" id="p-{a}">')
+    assert f'id="{a}--a"' in out and f'<h2 id="{a}--part">Part</h2>' in out  # no permalink on paper
     assert f'href="#{b}--x"' in out and f'href="#{a}--part"' in out and f'href="#p-{page_key("index.md")}"' in out
     assert 'href="../progress/"' in out and 'href="https://example.org/"' in out
     assert f'for="{a}--q1"' in out and f'aria-describedby="{a}--t1 {a}--t2"' in out
@@ -95,6 +96,36 @@ def test_rendered_ids_are_prefixed_and_links_stay_inside_the_print_page():
 def test_a_quiz_that_cannot_be_read_fails_the_build_naming_the_page():
     with pytest.raises(PluginError, match="a quiz on 02-f/a.md could not be read"):
         printable_html("02-f/a.md", '<div class="quiz" id="quiz-0">changed markup</div>', "2.1", "02-f/a/", URLS, "print/", PRINTED)
+
+
+def test_several_right_options_said_in_the_question_are_not_announced_twice():
+    both = CHOICE.replace('value="0" id="quiz-0-0" >', 'value="0" id="quiz-0-0" data-correct="true">')
+    html, _ = print_quizzes(both, "2.2")
+    assert "(choose all that apply)" in html
+    said = both.replace('"Hi."</p>', '"Hi." Select all that apply.</p>')
+    html, _ = print_quizzes(said, "2.2")
+    assert "(choose all that apply)" not in html and "Select all that apply." in html
+
+
+def test_screen_only_parts_are_left_out_and_print_only_parts_kept():
+    html = ('<ul><li class="screen-only">Tap a term.</li><li class="print-only">See the glossary.</li>'
+            '<li>Read.</li></ul><p class="screen-only">Press Tab.</p>')
+    out, _ = printable_html("02-f/a.md", html, "2.1", "02-f/a/", URLS, "print/", PRINTED)
+    assert "Tap a term" not in out and "Press Tab" not in out
+    assert "<li>See the glossary.</li><li>Read.</li>" in out
+
+
+def test_a_reference_the_paragraph_names_already_is_marked_not_repeated():
+    names = {"see section 6.1": "6.1", "see section 2.2": "2.2", "see “Glossary”": "Glossary"}
+    html = ('<p>Section 6.1 explains the <a href="#x" data-print-ref="see section 6.1">duty</a> and '
+            '<a href="#y" data-print-ref="see section 6.1">reporting</a>; see also '
+            '<a href="#z" data-print-ref="see section 2.2">empathy</a>.</p>'
+            '<p>As <a href="#w" data-print-ref="see section 2.2">2.2</a> says; not 12.2 or 2.2.1: '
+            '<a href="#v" data-print-ref="see section 6.1">here</a>, '
+            '<a href="#g" data-print-ref="see “Glossary”">the Glossary</a>.</p>')
+    out = named_references(html, names)
+    marked = re.findall(r'<a href="#(\w)" data-print-named data-print-ref', out)
+    assert marked == ["x", "y", "w", "g"], out  # not z (2.2 is not named before it) nor v
 
 
 def test_a_link_to_a_missing_id_in_the_print_page_is_reported_with_its_page():
@@ -138,6 +169,12 @@ def test_built_print_page_holds_every_page_in_reading_order(built_site):
     # a contents list links to every printed page, in reading order, before the first one
     contents = html[html.find('class="print-contents"'):positions[0]]
     assert re.findall(r'href="#p-([^"]+)"', contents) == [page_key(uri) for uri in printed]
+    # the home page is named by its heading, not "Home"
+    titles = re.findall(r'href="#p-[^"]+">([^<]+)</a>', contents)
+    first = html[positions[0]:html.find("</h1>", positions[0])]
+    assert titles[0] != "Home" and titles[0] in first
+    # no script of the quizzes on it: the page is heavy enough with the whole guide's text
+    assert "mkdocsQuiz" not in html and "assets/quiz/" not in html
     assert "[definition:" not in html and 'class="gloss"' not in html
     assert 'class="quiz"' not in html and 'class="quiz-button' not in html
     questions = len(re.findall(r"<strong>Question \d+\.(?:\d+|R)", html))

@@ -63,3 +63,22 @@ def test_bad_blank_syntax_is_named(blank, problem):
     problems = quiz_problems(f"It is {blank}.\n\n---\nSee [x](#x).")
     assert len(problems) == 1 and problem in problems[0], problems
     assert "[[follow-up | follow up]]" in problems[0] or "keep one" in problems[0]  # what to do
+
+
+# ---------- Hints: a `>` line under a wrong option (shown after a wrong first try, AUTHORING.md)
+
+def test_a_hint_under_a_wrong_option_passes():
+    body = ('Q?\n- [ ] "Try some warm milk."\n> Advice answers the problem; what does he feel?\n'
+            '- [x] "You sound worn out."\n\nSee [Reflection](#reflection).')
+    assert quiz_problems(body) == []
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("Q?\n- [ ] advice\n- [x] reflection of feeling\n> because it names the feeling\n\nSee [x](#x).",
+     "option 2 is a right one and has a hint"),
+    ("Q?\n- [ ] Sympathy\n> Close, but the answer is Identification.\n- [x] Identification\n\nSee [x](#x).",
+     "the hint under option 1 quotes a right option"),
+])
+def test_bad_hints_are_named(body, problem):
+    problems = quiz_problems(body)
+    assert len(problems) == 1 and problem in problems[0], problems

@@ -1,6 +1,7 @@
 /* The guide's own behaviour: term tooltips (kept on screen, opened by a tap on touch,
    Escape to dismiss), the record of first answers, the "My progress" page, "continue where
-   you left off", the phone menu's keyboard access and the light/dark switch. Reads and
+   you left off", each quiz page's score, the phone menu's keyboard access and the light/dark
+   switch (the questions' practice loop is assets/practice.js, loaded on quiz pages). Reads and
    writes only this browser's localStorage; sends nothing anywhere. Its words come from
    data/interface.yml. */
 (function () {
@@ -148,57 +149,6 @@
     });
   });
 
-  /* ---------- Quizzes: small keyboard fixes to mkdocs-quiz's markup */
-  // A blank sits outside the question's <form>: Enter in it submits the question, as
-  // students expect from a text field.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !event.target.classList || !event.target.classList.contains("quiz-blank-input")) return;
-    var quiz = event.target.closest(".quiz");
-    var submit = quiz && quiz.querySelector("button[type=submit]");
-    if (submit && !submit.disabled && !submit.classList.contains("hidden")) {
-      event.preventDefault();
-      submit.click();
-    }
-  });
-
-  /* ---------- Fill-ins accept several forms: hooks/quiz_assets.py puts every accepted form
-     of a blank in data-accept (a JSON list) and the canonical one in data-answer. mkdocs-quiz
-     compares the student's text with data-answer (trimmed, lower case) inside its own script,
-     which offers no hook; so just before it checks (this listener captures the submit first),
-     a blank whose text is an accepted form once normalized gets that text as its data-answer,
-     any other blank the canonical form, which the plugin then shows as the answer. */
-  function normalForm(text) {
-    return String(text).normalize("NFC").toLowerCase()
-      .replace(/[\u2010\u2011\u2012\u2013-]/g, " ")   // hyphens and dashes read as a space
-      .replace(/\s+/g, " ").trim()
-      .replace(/\.$/, "").trim()                         // a final full stop
-      .replace(/^(?:(?:a|an|the|le|la|les|un|une) |l['\u2019] ?)/, "");  // a leading article
-  }
-  function acceptedForm(input) {
-    var forms;
-    try { forms = JSON.parse(input.getAttribute("data-accept")); } catch (e) { return null; }
-    if (!Array.isArray(forms) || !forms.length) return null;
-    var typed = normalForm(input.value);
-    return forms.some(function (form) { return normalForm(form) === typed; }) ? input.value : String(forms[0]);
-  }
-  function alignBlanks(quiz) {
-    quiz.querySelectorAll(".quiz-blank-input[data-accept]").forEach(function (input) {
-      var answer = acceptedForm(input);
-      if (answer !== null) input.setAttribute("data-answer", answer);
-    });
-  }
-  document.addEventListener("submit", function (event) {
-    var quiz = event.target.closest && event.target.closest(".quiz-fill-blank");
-    if (quiz) alignBlanks(quiz);
-  }, true);
-  // A saved wrong answer is marked blank by blank when the page loads (before this script
-  // runs): a blank holding an accepted form is marked right again.
-  function remarkSavedBlanks() {
-    document.querySelectorAll(".quiz-blank-input.wrong[data-accept]").forEach(function (input) {
-      if (input.value && acceptedForm(input) === input.value) input.classList.replace("wrong", "correct");
-    });
-  }
-
   /* ---------- The guide's own record, in this browser only (localStorage "guide_record"):
      each question's FIRST answer, right or wrong (mkdocs-quiz keeps only the latest, and a
      student may try again), and the last page visited: its first unanswered question and
@@ -282,15 +232,26 @@
     return ((active || heading || document).textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  // A page's score, as My progress counts it: of its questions' first answers, how many were
+  // right (answers saved for questions the page no longer has do not count)
+  function pageScore(record, path, ids) {
+    var first = firstAnswers(record, path), answered = 0, correct = 0;
+    ids.forEach(function (id) {
+      if (typeof first[id] !== "boolean") return;
+      answered++;
+      if (first[id]) correct++;
+    });
+    return { answered: answered, correct: correct, total: ids.length };
+  }
+
   function trackQuizPage() {
     var quizzes = document.querySelectorAll(".md-content .quiz[id]");
     if (!quizzes.length) return;
     var path = window.location.pathname;
-    var resetting = false;  // the progress box's Reset was clicked: its update clears the page
+    var ids = Array.prototype.map.call(quizzes, function (quiz) { return quiz.id; });
     var place = { place: "reading", heading: null, section: null };  // kept up to date by watchReading
-    function update(event) {
+    function update() {
       var record = readRecord();
-      if (resetting && event && event.detail && event.detail.answered === 0) { delete record.first[path]; delete record.at[path]; }
       record.first[path] = firstAnswers(record, path);
       var times = record.at[path] = record.at[path] || {}, now = Date.now();
       Object.keys(record.first[path]).forEach(function (id) { if (!(id in times)) times[id] = now; });
@@ -301,23 +262,35 @@
       record.last = { path: path, title: pageName(), question: next, number: number,
                       place: place.place, heading: place.heading, section: place.section };
       writeRecord(record);
-      if (event !== undefined) showScore(event && event.detail ? event.detail.answered : Object.keys(latest).length);
+      showScore(pageScore(record, path, ids));
     }
     var reading = watchReading(quizzes[0], function (now) {
       if (now.heading === place.heading && now.place === place.place) return;
       place = now;
-      update(undefined);  // the record only: the score has not changed
+      update();
     });
     // a question answered: the student is in the questions (the observer may not have reported yet)
     document.addEventListener("submit", function (event) {
       if (reading && event.target.closest && event.target.closest(".quiz")) place = reading.questions;
     }, true);
-    document.addEventListener("click", function (event) {
-      if (event.target.closest && event.target.closest(".quiz-reset-all-link")) resetting = true;
-    }, true);
-    document.addEventListener("click", function () { resetting = false; });
     window.addEventListener("quizProgressUpdate", update);
-    update(null);
+    // For assets/practice.js: a first try it handled itself (a wrong one, answered with a
+    // hint, which mkdocs-quiz never sees). The first answer recorded stays the first.
+    window.guideNoteFirstAnswer = function (id, right) {
+      var record = readRecord(), first = record.first[path] = firstAnswers(record, path);
+      if (typeof first[String(id)] !== "boolean") first[String(id)] = !!right;
+      writeRecord(record);
+      showScore(pageScore(record, path, ids));
+    };
+    // For assets/practice.js: "Reset this page's answers" forgets the page's first answers
+    // (mkdocs-quiz has already forgotten its own)
+    window.guideForgetPage = function () {
+      var record = readRecord();
+      delete record.first[path];
+      writeRecord(record);
+      update();
+    };
+    update();
   }
   /* Where the student is reading: the H2 heading they are in (the last one above a line a
      third of the way down the window), and whether that is the part holding the questions.
@@ -351,12 +324,10 @@
     return { questions: questionsFrom >= 0 ? placeAt(questionsFrom) : { place: "questions", heading: null, section: null } };
   }
 
-  // The progress box says "no answers yet" until there is a score to show
-  function showScore(answered) {
-    ["quiz-progress-sidebar", "quiz-progress-mobile"].forEach(function (id) {
-      var box = document.getElementById(id);
-      if (box) box.classList.toggle("guide-answered", answered > 0);
-    });
+  // The score line under the questions (hooks/quiz_assets.py), in My progress's words
+  function showScore(score) {
+    var text = words("quiz"), line = document.querySelector(".quiz-score-text");
+    if (line) line.textContent = filled(score.answered ? text.score : text.score_empty, score);
   }
 
   /* ---------- My progress (hooks/progress_page.py writes one item per page) */
@@ -627,13 +598,39 @@
     });
   }
 
+  /* ---------- Cards due today, on the home page and My progress (hooks/review_page.py puts
+     <span data-review-due> there, its words in attributes): read from assets/review.js's
+     localStorage "guide_review" (its shape is described at the top of that script), plus
+     the questions first answered wrong that the review has not shown yet */
+  function initReviewDue() {
+    var place = document.querySelector("[data-review-due]");
+    if (!place) return;
+    var review = {}, cards = {}, n = 0, end = new Date().setHours(23, 59, 59, 999);
+    var root = new URL(place.getAttribute("data-review-root"), window.location.href).pathname;
+    try { review = JSON.parse(localStorage.getItem("guide_review")) || {}; } catch (e) { /* none saved */ }
+    if (review.version === 1 && isPlainObject(review.cards)) cards = review.cards;
+    Object.keys(cards).forEach(function (id) {
+      if (isPlainObject(cards[id]) && !cards[id].held && cards[id].due <= end) n++;
+    });
+    var record = readRecord(), day = new Date(), fresh = 0;
+    Object.keys(record.first).forEach(function (path) {
+      Object.keys(record.first[path]).forEach(function (id) {
+        if (record.first[path][id] === false && path.indexOf(root) === 0 && !cards["q:" + path.slice(root.length) + "#" + id]) n++;
+      });
+    });
+    day = day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
+    if (review.day === day && typeof review.fresh === "number") fresh = review.fresh;
+    if (typeof review.waiting === "number") n += Math.max(0, Math.min(review.waiting, 20 - fresh));  // review.js's NEW_A_DAY
+    place.textContent = filled(place.getAttribute(n === 0 ? "data-due-count-none" : n === 1 ? "data-due-count-one" : "data-due-count-many"), { n: n });
+  }
+
   function init() {
     initPalette();
     initHeaderButtons();
     trackQuizPage();
-    remarkSavedBlanks();
     initProgressPage();
     initContinue();
+    initReviewDue();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

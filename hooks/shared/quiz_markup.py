@@ -16,7 +16,7 @@ import re
 QUIZ_BLOCK = r'<div class="quiz[ "].*?</section>\s*</div>'
 # the same, read into its question, its form (choices or blanks) and its explanation
 QUIZ_PARTS = re.compile(
-    r'<div class="quiz[ "][^>]*>\s*<a [^>]*class="quiz-header-link"[^>]*>#</a>\s*(?:<p class="quiz-number">[^<]*</p>\s*)?'
+    r'<div class="quiz[ "][^>]*>\s*(?:<a [^>]*class="quiz-header-link"[^>]*>#</a>|<p class="quiz-number">.*?</p>)\s*'
     r'<div class="quiz-question"[^>]*>(?P<question>.*?)</div>\s*<form [^>]*>(?P<form>.*?)</form>\s*'
     r'<section class="content hidden"[^>]*>(?P<explanation>.*?)</section>\s*</div>', re.S)
 # a question's permalink, where hooks/quiz_assets.py numbers the question and names the link
@@ -27,18 +27,20 @@ QUIZ_BLANK = re.compile(r'<input [^>]*?class="quiz-blank-input"[^>]*?data-answer
 BLANK_ACCEPT = re.compile(r'\bdata-accept="([^"]*)"')
 BLANK_SIZE = re.compile(r'\bsize="\d+"')
 
-# The progress widgets, appended to every quiz page: the desktop box, then the mobile bar.
+# The progress widgets, appended to every quiz page: the desktop box, then the mobile bar
+# (hooks/quiz_assets.py replaces both by the guide's score line, SCORE_BOX_START).
 PROGRESS_BOX_START = '<div id="quiz-progress-sidebar"'
 PROGRESS_BAR_START = '<nav id="quiz-progress-mobile"'
-# the widgets' score line ("Correct: 0 / 0 (0%)"), at its opening tag
-SCORE_LINE = re.compile(r'<span class="md-ellipsis">(?=\s*Correct: <span class="quiz-progress-score">)')
 PROGRESS_WIDGETS = f"{PROGRESS_BOX_START}.*?{PROGRESS_BAR_START}.*?</nav>"  # a pattern, for re.S
+# the guide's score line under the questions, one element with no <div> inside (a pattern, for re.S)
+SCORE_BOX_START = '<div id="quiz-score"'
+SCORE_BOX = f"{SCORE_BOX_START}.*?</div>"
+# mkdocs-quiz's table of its words for its script, a JSON object on one line (group 1)
+TRANSLATIONS = re.compile(r"window\.mkdocsQuizTranslations = (\{.*?\});\n")
 
 # Openings of the elements that search leaves out: the question, the form, the explanation,
-# and the widgets' parts. Each is an element with no descendant of its own tag: Material's
+# and the score line. Each is an element with no descendant of its own tag: Material's
 # search parser tells elements apart by tag name only, so excluding an outer <div> would end
-# at its first inner </div>.
+# at its first inner </div>. (The score line carries its mark as written.)
 SEARCH_EXCLUDED = ('<div class="quiz-question"', '<form action="javascript:void(0);"',
-                   '<section class="content hidden"',
-                   '<ul class="md-nav__list" data-md-component="quiz-progress"', '<label class="md-nav__title"',
-                   PROGRESS_BAR_START)
+                   '<section class="content hidden"')

@@ -6,7 +6,7 @@ hooks/print_page.py prints them, so both read quizzes the same way.
     Which response reflects feeling?      <- stem
     - [ ] "Try warm milk."                <- answers (correct or not)
     - [x] "You sound worn out."
-    > per-answer feedback (ignored here)
+    > per-answer feedback: the hint     <- under a wrong option (answer_hints())
 
     Why the second is right...            <- explanation
 
@@ -59,6 +59,47 @@ def parse_quiz(body: str) -> QuizParts:
         answers=[(m["mark"].lower() == "x", m["text"]) for _, m in rows],
         explanation="\n".join(line for line in after if not FEEDBACK.match(line)).strip(),
     )
+
+
+def answer_hints(body: str) -> list[tuple[bool, str, str]]:
+    """(correct, text, its hint) for each answer of a choice question: the hint is the answer's
+    own `> ...` lines right under it (mkdocs-quiz's per-answer feedback), "" when it has none."""
+    answers: list[list] = []
+    collecting = False
+    for line in body.splitlines():
+        answer = ANSWER.match(line)
+        if answer:
+            answers.append([answer["mark"].lower() == "x", answer["text"], ""])
+            collecting = True
+        elif collecting and FEEDBACK.match(line):
+            answers[-1][2] = (answers[-1][2] + " " + re.sub(r"^[ \t]*>[ \t]?", "", line)).strip()
+        else:
+            collecting = False
+    return [(correct, text, hint) for correct, text, hint in answers]
+
+
+def hint_problems(body: str) -> list[str]:
+    """What is wrong with one choice question's hints: a hint under a right option (shown after
+    a wrong try, it would point at the key), or one that quotes a right option."""
+    problems = []
+    answers = answer_hints(body)
+    keys = [_plain(text) for correct, text, _ in answers if correct]
+    for number, (correct, text, hint) in enumerate(answers, start=1):
+        if not hint:
+            continue
+        if correct:
+            problems.append(f"option {number} is a right one and has a hint (a `>` line under it): hints go "
+                            "under wrong options, where they say why that option falls short; what makes the "
+                            "right one right belongs in the explanation")
+        elif any(len(key) >= 4 and f" {key} " in f" {_plain(hint)} " for key in keys):
+            problems.append(f"the hint under option {number} quotes a right option: say why option {number} "
+                            "falls short without naming the right one (the key shows after the second try)")
+    return problems
+
+
+def _plain(text: str) -> str:
+    """Text to compare: lower case, without Markdown emphasis, quotes, punctuation or extra spaces."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def blank_forms(blank: str) -> list[str]:
