@@ -11,6 +11,7 @@ import re
 
 import pytest
 from guide_facts import sample_section, url_of
+from test_browser_objectives import _answer  # answers as a student does (a wrong first try gets a hint)
 
 WIDTHS = [390, 1280]
 RECORD = "guide_record"
@@ -157,17 +158,6 @@ def weak_objectives():
     last = next((p, k, qs[0]) for p in reversed(pages) for k, qs in alone(p).items())
     earlier = next((p, k, qs[:2]) for p in pages if p != last[0] for k, qs in alone(p).items() if len(qs) >= 2)
     return last, earlier
-
-
-def _answer(page, number: int, correct: bool):
-    quiz = page.locator(f"#quiz-{number - 1}")
-    selector = "input[data-correct]" if correct else "input[type='radio']:not([data-correct])"
-    option_id = quiz.locator(selector).first.get_attribute("id")
-    quiz.locator(f"label[for='{option_id}']").click()
-    submit = quiz.locator("form button[type='submit']")
-    if submit.count() and submit.is_visible():
-        submit.click()
-    quiz.locator(".quiz-feedback-item").first.wait_for(state="visible")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
