@@ -30,7 +30,8 @@ CONTINUE_PLACE = 'id="guide-continue"'
 lists: dict[str, str] = {}  # chapter folder -> its list, as HTML
 words: dict[str, str] = {}  # data/interface.yml, section "progress"
 strings_block = ""
-WORDS = ("title", "intro", "summary_empty", "reset_button", "chapter_overview", "not_started", "counts")
+WORDS = ("title", "intro", "summary_empty", "reset_button", "chapter_overview", "not_started", "counts",
+         "continue_label", "continue_reading", "continue_question", "continue_review")
 
 
 class Row(NamedTuple):

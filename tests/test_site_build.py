@@ -284,3 +284,18 @@ def test_identity_markers_and_placeholders_are_filled_or_named():
     assert fill("{title} for {course}", values, PLACEHOLDER, "d") == "T & <b> for C"
     with pytest.raises(PluginError, match=r"p: unknown course identity field\(s\) titel"):
         fill("<!-- course_identity: titel -->", values, MARKER, "p")
+
+
+def test_home_page_map_lists_every_page_of_nav_in_reading_order(built_site):
+    """The map on the home page is generated from `nav:` (hooks/guide_map.py): every other
+    page, in reading order, with no "1. 1 Introduction" numbering on top of the titles; and
+    the first step names the first page after the home page."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    start = home.index('<div class="guide-map">')
+    block = home[start:home.index("</div>", start)]
+    assert "<ol" not in block, "the map repeats the titles' numbers in a numbered list"
+    linked = [urlparse(urljoin("http://site/", href)).path.lstrip("/") for href in re.findall(r'href="([^"]*)"', block)]
+    pages = [url_of(uri) for uri in nav_order(CONFIG["nav"])[1:]]
+    assert [url for url in linked if url in pages] == pages, f"not in the map: {sorted(set(pages) - set(linked))}"
+    first_step = re.search(r'<p class="guide-start">(.*?)</p>', home, re.S)
+    assert first_step and f'href="{pages[0]}"' in first_step[1], "the first step does not link to the first page"

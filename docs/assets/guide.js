@@ -151,7 +151,8 @@
 
   /* ---------- The guide's own record, in this browser only (localStorage "guide_record"):
      each question's FIRST answer, right or wrong (mkdocs-quiz keeps only the latest, and a
-     student may try again), and the last page visited. Versioned: a value of another
+     student may try again), and the last page visited: its first unanswered question and
+     where the student was reading (the heading, and whether in the questions). Versioned: a value of another
      version or shape is ignored, never trusted. */
   var RECORD_KEY = "guide_record", RECORD_VERSION = 1, QUIZ_PREFIX = "quiz_progress_";
 
@@ -182,7 +183,18 @@
       var last = saved.last;
       if (isPlainObject(last) && typeof last.path === "string" && last.path.charAt(0) === "/" &&
           typeof last.title === "string" && (last.question === null || typeof last.question === "string") &&
-          (last.number === null || typeof last.number === "number")) record.last = last;
+          (last.number === null || typeof last.number === "number")) {
+        record.last = { path: last.path, title: last.title, question: last.question, number: last.number };
+        // where the student was reading (added later, optional: a record without it, or with a
+        // damaged one, goes to the first unanswered question as before)
+        if ((last.place === "reading" || last.place === "questions") &&
+            (last.heading === null || (typeof last.heading === "string" && /^[\w-]+$/.test(last.heading))) &&
+            (last.section === null || typeof last.section === "string")) {
+          record.last.place = last.place;
+          record.last.heading = last.heading;
+          record.last.section = last.section;
+        }
+      }
     } catch (e) { /* unreadable or unavailable: start afresh */ }
     return record;
   }
@@ -237,6 +249,7 @@
     if (!quizzes.length) return;
     var path = window.location.pathname;
     var ids = Array.prototype.map.call(quizzes, function (quiz) { return quiz.id; });
+    var place = { place: "reading", heading: null, section: null };  // kept up to date by watchReading
     function update() {
       var record = readRecord();
       record.first[path] = firstAnswers(record, path);
@@ -246,10 +259,20 @@
       for (var i = 0; i < quizzes.length && next === null; i++) {
         if (!(quizzes[i].id in latest)) { next = quizzes[i].id; number = i + 1; }
       }
-      record.last = { path: path, title: pageName(), question: next, number: number };
+      record.last = { path: path, title: pageName(), question: next, number: number,
+                      place: place.place, heading: place.heading, section: place.section };
       writeRecord(record);
       showScore(pageScore(record, path, ids));
     }
+    var reading = watchReading(quizzes[0], function (now) {
+      if (now.heading === place.heading && now.place === place.place) return;
+      place = now;
+      update();
+    });
+    // a question answered: the student is in the questions (the observer may not have reported yet)
+    document.addEventListener("submit", function (event) {
+      if (reading && event.target.closest && event.target.closest(".quiz")) place = reading.questions;
+    }, true);
     window.addEventListener("quizProgressUpdate", update);
     // For assets/practice.js: a first try it handled itself (a wrong one, answered with a
     // hint, which mkdocs-quiz never sees). The first answer recorded stays the first.
@@ -269,6 +292,38 @@
     };
     update();
   }
+  /* Where the student is reading: the H2 heading they are in (the last one above a line a
+     third of the way down the window), and whether that is the part holding the questions.
+     An IntersectionObserver reports only when a heading crosses that line (the root's top
+     margin reaches far above the window, so a heading scrolled past in one jump still
+     counts as above it): nothing runs while the reader scrolls within a part, and nothing
+     moves on the page. `changed` gets {place, heading id, heading text}; returns the place
+     of the questions' part. */
+  function watchReading(firstQuiz, changed) {
+    var headings = Array.prototype.slice.call(document.querySelectorAll(".md-content .md-typeset h2[id]"));
+    if (!headings.length || !("IntersectionObserver" in window)) return null;
+    // the questions' part: the last heading before the first question
+    var questionsFrom = -1;
+    headings.forEach(function (heading, i) {
+      if (heading.compareDocumentPosition(firstQuiz) & Node.DOCUMENT_POSITION_FOLLOWING) questionsFrom = i;
+    });
+    var above = headings.map(function () { return false; });
+    function placeAt(index) {
+      var heading = index >= 0 ? headings[index] : null;
+      var text = heading ? Array.prototype.map.call(heading.childNodes, function (node) {
+        return node.classList && node.classList.contains("headerlink") ? "" : node.textContent;  // not the "¶"
+      }).join("").replace(/\s+/g, " ").trim() : null;
+      return { place: questionsFrom >= 0 && index >= questionsFrom ? "questions" : "reading",
+               heading: heading ? heading.id : null, section: text };
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { above[headings.indexOf(entry.target)] = entry.isIntersecting; });
+      changed(placeAt(above.lastIndexOf(true)));
+    }, { rootMargin: "100000px 0px -66% 0px" });
+    headings.forEach(function (heading) { observer.observe(heading); });
+    return { questions: questionsFrom >= 0 ? placeAt(questionsFrom) : { place: "questions", heading: null, section: null } };
+  }
+
   // The score line under the questions (hooks/quiz_assets.py), in My progress's words
   function showScore(score) {
     var text = words("quiz"), line = document.querySelector(".quiz-score-text");
@@ -337,9 +392,16 @@
     if (!last) return;
     var text = words("progress");
     var link = document.createElement("a");
-    link.href = new URL(last.path, window.location.href).pathname + (last.question ? "#" + last.question : "");
-    link.textContent = last.question ? filled(text.continue_question, { title: last.title, n: last.number })
-      : filled(text.continue_review, { title: last.title });
+    var page = new URL(last.path, window.location.href).pathname;
+    if (last.place === "reading") {  // back to the heading where reading stopped (or the page's top)
+      link.href = page + (last.heading ? "#" + last.heading : "");
+      link.textContent = last.heading ? filled(text.continue_reading, { title: last.title, heading: last.section || "" })
+        : last.title;
+    } else {  // in the questions (or a record from before places were kept): the first unanswered one
+      link.href = page + (last.question ? "#" + last.question : "");
+      link.textContent = last.question ? filled(text.continue_question, { title: last.title, n: last.number })
+        : filled(text.continue_review, { title: last.title });
+    }
     place.textContent = (text.continue_label || "") + " ";
     place.appendChild(link);
     place.hidden = false;
@@ -454,7 +516,37 @@
     }
     if (searchButton && input && !searchButton.getAttribute("aria-label"))
       searchButton.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+    if (searchBox && searchButton && input) keyboardSearch(searchBox.toggle, searchButton, input, narrowSearch);
     return results;
+  }
+
+  /* At phone width search covers the page, as a dialog: Tab and Shift+Tab move through the
+     field and the results (Material would close search on Tab, and focus would land on the
+     page hidden behind), and Escape closes it with focus back on the Search button (Material
+     leaves it on the page's body). Material's own key handler listens on the window, so this
+     one, capturing there first, keeps those keys from it. */
+  function keyboardSearch(toggle, button, input, narrow) {
+    var results = document.querySelector(".md-search-result");
+    window.addEventListener("keydown", function (event) {
+      if (!toggle.checked || !narrow.matches || event.metaKey || event.ctrlKey || event.altKey) return;
+      var active = document.activeElement;
+      if (event.key === "Escape") {
+        event.stopPropagation();
+        event.preventDefault();
+        toggle.click();  // closed as by Material's own label: its handlers run
+        button.focus();
+      } else if (event.key === "Tab") {
+        event.stopPropagation();
+        event.preventDefault();
+        // the stops Material's arrow keys go through: the field, each result, "more" toggles
+        var stops = [input].concat(Array.prototype.slice.call(results ?
+          results.querySelectorAll(":not(details) > [href], summary, details[open] [href]") : []));
+        var at = Math.max(0, stops.indexOf(active));
+        stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length].focus();
+      } else if (event.key === "Shift" && active !== input) {
+        event.stopPropagation();  // Material would move focus back to the field before Shift+Tab
+      }
+    }, true);
   }
 
   /* ---------- Light/dark switch. Material's own palette script is left out (see

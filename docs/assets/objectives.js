@@ -2,8 +2,10 @@
    For each objective, counts the questions that check it which this browser has answered and
    answered right the FIRST time (a student may try a question again; the retry does not
    count), read through assets/guide.js's window.guideFirstAnswers from its record of first
-   answers (localStorage "guide_record"), and puts the weakest objectives first in each
-   section: those answered wrong most often, then those not tried yet. Loaded after guide.js
+   answers (localStorage "guide_record"); marks each (missed, partly right, not tried yet),
+   puts the weakest first in each section (then the right ones, then those not tried yet),
+   lists the missed and partly right ones of the whole guide at the top of the page, weakest
+   first, and says beside each folded chapter how many it holds. Loaded after guide.js
    (hooks/objective_progress.py puts it last in the page). Reads only; sends nothing
    anywhere. Saved values it cannot read count as not answered. */
 (function () {
@@ -60,19 +62,70 @@
     return a.index - b.index;
   }
 
+  // an objective's state: "missed" (every first answer wrong), "partly" (some right, some
+  // wrong), "right", or "untried"; shown as a word, not by colour alone
+  function state(counts) {
+    if (!counts.answered) return "untried";
+    if (counts.right === counts.answered) return "right";
+    return counts.right ? "partly" : "missed";
+  }
+  var BADGES = { missed: "objective_missed", partly: "objective_partly", untried: "objective_untried" };
+
+  // The objectives to work on first, across the whole guide, at the top of the page: the
+  // missed and partly right ones, weakest first, each with its section's name
+  function fillFocus(rows, strings) {
+    var place = document.getElementById("objective-focus");
+    if (!place) return;
+    var list = place.querySelector(".objective-focus-list"), empty = place.querySelector(".objective-focus-empty");
+    var weak = rows.filter(function (row) { return row.state === "missed" || row.state === "partly"; }).sort(weaker);
+    list.textContent = "";
+    weak.forEach(function (row) {
+      var item = document.createElement("li");
+      item.className = "objective-focus-item objective--" + row.state;
+      var badge = document.createElement("span");
+      badge.className = "objective-badge";
+      badge.textContent = strings[BADGES[row.state]] || "";
+      var link = row.item.querySelector("a").cloneNode(true);
+      var where = document.createElement("span");
+      where.className = "objective-where";
+      where.textContent = row.section;
+      var counts = row.item.querySelector(".objective-counts").cloneNode(true);
+      [badge, document.createTextNode(" "), link, where, counts].forEach(function (node) { item.appendChild(node); });
+      list.appendChild(item);
+    });
+    list.hidden = !weak.length;
+    if (empty) empty.hidden = !!weak.length;
+  }
+
   function render(data) {
-    var cache = {};
+    var cache = {}, all = [], position = 0;
     document.querySelectorAll("#objective-progress .objective-list").forEach(function (list) {
+      var heading = list.previousElementSibling;
+      var section = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "";
       var rows = Array.prototype.map.call(list.querySelectorAll("li.objective"), function (item, index) {
         var order = item.dataset.order ? parseInt(item.dataset.order, 10) : index;
         item.dataset.order = String(order);
         var counts = countObjective(data.objectives[item.dataset.objective] || [], cache);
+        var now = state(counts);
         item.querySelector(".objective-counts").textContent = fillIn(data.strings.objectives_counts, counts);
-        item.classList.toggle("objective--missed", counts.answered > counts.right);
-        return { item: item, counts: counts, index: order };
+        ["missed", "partly", "right", "untried"].forEach(function (name) {
+          item.classList.toggle("objective--" + name, name === now);
+        });
+        var badge = item.querySelector(".objective-badge");
+        if (badge) badge.textContent = data.strings[BADGES[now]] || "";
+        return { item: item, counts: counts, index: order, state: now, section: section };
       });
       rows.sort(weaker).forEach(function (row) { list.appendChild(row.item); });
+      rows.forEach(function (row) { all.push({ item: row.item, counts: row.counts, state: row.state,
+                                               section: row.section, index: position++ }); });
     });
+    // each folded chapter says how many of its objectives are to work on
+    document.querySelectorAll("#objective-progress .objective-chapter").forEach(function (chapter) {
+      var note = chapter.querySelector(".objective-chapter-note");
+      var weak = chapter.querySelectorAll("li.objective--missed, li.objective--partly").length;
+      if (note) note.textContent = weak ? fillIn(data.strings.chapter_to_work_on, { n: weak }) : "";
+    });
+    fillFocus(all, data.strings);
   }
 
   function init() {
