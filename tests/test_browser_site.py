@@ -70,6 +70,9 @@ def page_reports(browser, built_site, site_url):
             for value in log.values():
                 value.clear()
             page.goto(site_url + path, wait_until="load")
+            # parts laid out only when scrolled to (content-visibility: auto, on the long print
+            # page) are rendered first: axe reads an unrendered part's colours as the page's
+            page.add_style_tag(content="* { content-visibility: visible !important; }")
             results = axe.run(page)  # default options: every rule that is not experimental
             if full:  # the worker has loaded the index meanwhile; wait for the rest of it
                 page.wait_for_function(SEARCH_READY)
