@@ -298,3 +298,27 @@ def test_a_new_version_is_announced_and_shown_whole_after_reload(context, server
     page.goto(changed_page)
     assert CHANGED in page.content()
     assert page.locator("#offline-update").count() == 0
+
+
+@pytest.mark.parametrize("device", [LAPTOP], ids=["laptop"])
+def test_a_worker_left_by_a_built_site_removes_itself_under_mkdocs_serve(context, server, built_site, new_version, tmp_path):
+    """An author who served the built site at the address `mkdocs serve` uses then sees the
+    pages of the preview, not the stored ones: serve's sw.js unregisters the old worker."""
+    preview = tmp_path / "preview"
+    shutil.copytree(new_version, preview)
+    (preview / "sw.js").write_text(offline_cache.SELF_REMOVING_WORKER, encoding="utf-8")
+    for html in preview.rglob("*.html"):  # what serve's pages are: no worker registered
+        html.write_text(html.read_text(encoding="utf-8").replace(offline_cache.LOADER, ""), encoding="utf-8")
+    changed_page = server + url_of(SECTIONS[-1])
+    _Site.root = built_site
+    page = context.new_page()
+    page.goto(server)
+    fill_cache(page, built_site)
+    page.goto(changed_page)
+    assert CHANGED not in page.content()
+
+    _Site.root = preview
+    page.goto(changed_page)  # served from the old cache; the browser finds the new sw.js
+    page.wait_for_function("async () => !(await navigator.serviceWorker.getRegistration())", timeout=60000, polling=500)
+    page.wait_for_function("(text) => document.body && document.body.textContent.includes(text)", arg=CHANGED, timeout=30000)
+    assert guide_caches(page) == []
