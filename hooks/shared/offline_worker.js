@@ -4,8 +4,8 @@
    to a hash of its content; VERSION is a hash of that list.
 
    - install: fill the cache of this version with every file (a file whose hash is unchanged
-     is copied from an older version's cache, so an update downloads only what changed). One
-     failed download fails the install; the browser tries again at the next visit and the
+     is copied from an older version's cache, so an update downloads only what changed; a
+     downloaded file must have its listed hash). One failed download fails the install; the browser tries again at the next visit and the
      files already stored are kept (a slow phone connection resumes).
    - the new version waits while a page of the old one is open; the page shows a notice and
      posts SKIP_WAITING when the student asks to reload (docs/assets/offline.js).
@@ -36,13 +36,25 @@ async function stored(caches_, key, hash) {
   return null;
 }
 
+async function digest(bytes) {
+  const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(sum.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 async function download(key, hash) {
   const response = await fetch(new Request(key, { cache: "reload", credentials: "same-origin" }));
   if (!response.ok) throw new Error("offline copy: " + key + " answered " + response.status);
-  // A fresh response (not marked as redirected, which a page may not be), tagged with its hash.
+  // The file must be the one this version lists: right after a deploy, a server or its CDN
+  // may still hand out some old files, and a cache of two versions would mix them.
+  const bytes = await response.arrayBuffer();
+  if ((await digest(bytes)) !== hash) throw new Error("offline copy: " + key + " is not this version's yet");
+  // A fresh response (not marked as redirected, which a page may not be), tagged with its
+  // hash; the body is decoded already, so the transfer's encoding and length go.
   const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
   headers.set(HASH_HEADER, hash);
-  return new Response(await response.blob(), { status: 200, statusText: "OK", headers });
+  return new Response(bytes, { status: 200, statusText: "OK", headers });
 }
 
 async function fill() {
