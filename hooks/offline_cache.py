@@ -12,8 +12,9 @@ words). Events:
   and a live-reloading preview do not mix; network-first would still leave one installed);
 - on_files: puts the words in assets/offline.js, or leaves the file out when there is no
   worker (the file:// offline edition, GUIDE_OFFLINE=true: workers need http(s));
-- on_post_page: a link to the manifest, and a one-line script that loads assets/offline.js
-  after the page's `load` event (no request before the page is ready);
+- on_post_page: the home-screen icon for Safari, and a one-line script that loads
+  assets/offline.js after the page's `load` event (no request before the page is ready);
+  that script links the manifest and registers the worker;
 - on_post_build (last, after every hook that writes files): icons, manifest, sw.js.
 """
 
@@ -81,8 +82,9 @@ def on_files(files, config):
 def on_post_page(output, page, config):
     if not has_worker(config):
         return output
-    head = (f'<link rel="manifest" href="{get_relative_url(MANIFEST, page.url)}">'
-            f'<link rel="apple-touch-icon" href="{get_relative_url(ICONS[192], page.url)}">')
+    # the manifest is linked by assets/offline.js after `load` (in the markup, Chromium
+    # fetched it while the page loaded); Safari reads this icon only when adding to the home screen
+    head = f'<link rel="apple-touch-icon" href="{get_relative_url(ICONS[192], page.url)}">'
     output = output.replace("</head>", head + "</head>", 1)
     return output.replace("</body>", LOADER + "</body>", 1)
 

@@ -132,6 +132,12 @@ def test_after_one_visit_the_guide_works_offline(context, server, built_site):
         return script ? [nav.loadEventStart, script.startTime] : null;
     }""")
     assert timing and timing[1] >= timing[0], timing
+    # the browser reads the manifest offline.js linked, and finds the guide installable
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest["url"].endswith("/manifest.webmanifest") and manifest["errors"] == [], manifest
+    errors_found = {e["errorId"] for e in cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]}
+    assert errors_found <= {"in-incognito"}, errors_found  # a test's browser context is a private one
 
     context.set_offline(True)
     _Site.root = None  # and the server gone: everything must come from the cache

@@ -92,12 +92,16 @@ def test_the_manifest_names_the_guide_and_its_icons_exist(built_site):
     assert {192, 512} <= sizes
 
 
-def test_every_page_links_the_manifest_and_loads_the_worker_after_load(built_site):
+def test_every_page_loads_the_worker_and_manifest_only_after_load(built_site):
+    """Nothing fetched before the page is ready: offline.js, loaded by a one-line script on
+    `load`, links the manifest and registers the worker."""
     for page in built_pages(built_site):
         html = (built_site / page / ("index.html" if not page.endswith(".html") else "")).read_text(encoding="utf-8")
-        assert re.search(r'<link rel="manifest" href="[^"]*manifest\.webmanifest">', html), page
-        assert offline_cache.LOADER in html, page
-        assert 'src="' + "assets/offline.js" not in html.replace(offline_cache.LOADER, ""), page
+        assert html.count(offline_cache.LOADER) == 1, page
+        assert "offline.js" not in html.replace(offline_cache.LOADER, "") and 'rel="manifest"' not in html, page
+        assert re.search(r'<link rel="apple-touch-icon" href="[^"]*icon-192\.png">', html), page
+    script = (built_site / offline_cache.SCRIPT).read_text(encoding="utf-8")
+    assert "manifest.webmanifest" in script and "sw.js" in script and offline_cache.WORDS_MARK not in script
 
 
 def test_mkdocs_serve_gets_a_worker_that_removes_itself(tmp_path, monkeypatch):

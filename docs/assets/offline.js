@@ -1,13 +1,20 @@
-/* The guide offline after one visit: registers the service worker that hooks/offline_cache.py
-   writes (sw.js at the site's root, for the site's folder only), and says when a new version
-   of the guide is ready. Loaded by every page after its `load` event, so it never delays
+/* The guide offline after one visit: links the web app manifest, registers the service
+   worker that hooks/offline_cache.py writes (sw.js at the site's root, for the site's folder
+   only), and says when a new version of the guide is ready. Loaded by every page after its `load` event, so it never delays
    the page; under file:// (the offline edition) and `mkdocs serve` it is not loaded at all.
    The notice's words come from data/interface.yml, section offline (put in by the hook). */
 (function () {
   "use strict";
   var words = OFFLINE_WORDS;
+  if (!/^https?:$/.test(location.protocol) || typeof __md_scope === "undefined") return;
+  // The web app manifest (add to home screen), linked only now: in the page's markup,
+  // Chromium fetched it while the page was still loading.
+  var manifest = document.createElement("link");
+  manifest.rel = "manifest";
+  manifest.href = new URL("manifest.webmanifest", __md_scope).href;
+  document.head.appendChild(manifest);
   var sw = navigator.serviceWorker;
-  if (!sw || !/^https?:$/.test(location.protocol) || typeof __md_scope === "undefined") return;
+  if (!sw) return;
   var hadWorker = !!sw.controller;
   var reloading = false;
 
