@@ -38,7 +38,8 @@ WORDS_MARK = "OFFLINE_WORDS"
 MANIFEST = "manifest.webmanifest"
 ICONS = {192: "assets/icons/icon-192.png", 512: "assets/icons/icon-512.png"}
 FALLBACK_COLOUR = "#4051b5"  # Material's default primary (indigo)
-LOADER = ('<script>addEventListener("load",function(){var s=document.createElement("script");'
+LOADER = ('<script>addEventListener("load",function(){if(typeof __md_scope!="object")return;'
+          'var s=document.createElement("script");'
           f's.src=new URL("{SCRIPT}",__md_scope);document.body.appendChild(s)}})</script>')
 # Never precached: source maps, compressed copies, the sitemap (for search engines), the
 # 404 page (its links are absolute) and the worker itself. Lunr's language files: see lunr_files.
