@@ -29,7 +29,7 @@ from shared.page_outline import mask_fenced_code
 FORK_NAME = "Relation d'aide I"
 FORK_TESTS = ["test_content.py", "test_site_build.py", "test_print_page.py", "test_figures.py",
               "test_glossary_unit.py", "test_comparison_unit.py", "test_qti_export.py", "test_moodle_export.py",
-              "test_flashcards.py", "test_review_data.py"]
+              "test_flashcards.py", "test_review_data.py", "test_offline_cache.py"]
 PAGE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<path>[^)\s#:]*\.md)(?:#[^)\s]*)?\)")
 
 

@@ -31,6 +31,9 @@ def test_pages_are_files_and_no_cdn_is_referenced(offline_site):
     assert (offline_site / f"{SAMPLE}.html").is_file()
     html = (offline_site / "index.html").read_text(encoding="utf-8")
     assert "unpkg.com" not in html and "assets/vendor/iframe-worker-shim.js" in html
+    # no service worker under file:// (hooks/offline_cache.py): none written, none loaded
+    assert not (offline_site / "sw.js").exists() and not (offline_site / "assets/offline.js").exists()
+    assert "offline.js" not in html and 'rel="manifest"' not in html
 
 
 def test_search_works_from_the_file_system(offline_site, watched_page):
