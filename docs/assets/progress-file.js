@@ -36,6 +36,16 @@
   var LATEST = 4102444800000;  // 2100-01-01: a later time is not a real one
   var STAMPS = ["last_review", "lastReview", "reviewed", "updated", "saved"];
 
+  // The optional part of "where you left off" that guide.js keeps: the heading being read
+  function withPlace(out, last) {
+    if (last.place === "reading" || last.place === "questions") {
+      out.place = last.place;
+      out.heading = typeof last.heading === "string" ? last.heading : null;
+      out.section = typeof last.section === "string" ? last.section : null;
+    }
+    return out;
+  }
+
   var block = document.getElementById("progress-file");
   var data;
   try { data = JSON.parse(document.getElementById("progress-file-data").textContent); } catch (e) { data = null; }
@@ -92,7 +102,7 @@
     });
     var last = record.last;
     if (isObject(last) && toFile(last.path) !== null) {
-      out.last = { path: toFile(last.path), title: last.title, question: last.question, number: last.number };
+      out.last = withPlace({ path: toFile(last.path), title: last.title, question: last.question, number: last.number }, last);
     }
     return out;
   }
@@ -173,6 +183,10 @@
     text(last.title, where + "/last/title", 300);
     need(last.question === null || (typeof last.question === "string" && QUIZ_ID.test(last.question)), where + "/last/question");
     if (last.number !== null) whole(last.number, where + "/last/number", 1, 9999);
+    // where reading stopped (guide.js, "continue where you left off"): optional
+    if (last.place !== undefined) need(last.place === "reading" || last.place === "questions", where + "/last/place");
+    if (last.heading !== undefined && last.heading !== null) need(typeof last.heading === "string" && /^[\w-]{1,200}$/.test(last.heading), where + "/last/heading");
+    if (last.section !== undefined && last.section !== null) text(last.section, where + "/last/section", 300);
   }
   function checkQuiz(value, where) {
     each(value, where, function (id, quiz, at) {
@@ -269,7 +283,7 @@
     });
     if (!isObject(out.last) && isObject(file.last)) {
       var last = file.last;
-      out.last = { path: toLocal(last.path), title: last.title, question: last.question, number: last.number };
+      out.last = withPlace({ path: toLocal(last.path), title: last.title, question: last.question, number: last.number }, last);
       plan.last = last.title;
       changed = true;
     }
