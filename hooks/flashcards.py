@@ -7,10 +7,8 @@ Reads data/glossary.yml, the pages' quizzes (in `nav:` order), data/interface.ym
 - on_files: both files, added to the site as `downloads/<title>-flashcards.apkg` and
   `downloads/<title>-glossary-quizlet.tsv` (so MkDocs checks the links to them, and anything
   that lists the site's files sees them); made again only when the glossary or a page changed;
-- on_page_markdown: the links, with how to import, under a heading at the end of "My
-  progress", and one line above the glossary's entries.
-TODO(review page): once the Review page exists, the links belong there (issue 29); move the
-block by changing PAGES below.
+- on_page_markdown: the links, with how to import, under a heading at the end of the Review
+  page (hooks/review_page.py) and of "My progress", and one line above the glossary's entries.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.flashcards")
-PROGRESS_PAGE, GLOSSARY_PAGE = "progress.md", "glossary.md"
+PROGRESS_PAGE, GLOSSARY_PAGE, REVIEW_PAGE = "progress.md", "glossary.md", "review.md"
 FOLDER = "downloads"
 WORDS = flashcards.DECK_WORDS + ("heading", "intro", "anki_link", "anki_help", "quizlet_link", "quizlet_help",
                                  "glossary_line")
@@ -80,7 +78,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
-    if uri == PROGRESS_PAGE:
+    if uri in (REVIEW_PAGE, PROGRESS_PAGE):  # both at the site's top: the links are the same
         return f"{markdown}\n\n{block()}\n"
     if uri == GLOSSARY_PAGE and GLOSSARY_BODY in markdown:
         line = interface_strings.filled_html(words["glossary_line"], anki=_link("anki_link"), quizlet=_link("quizlet_link"))
