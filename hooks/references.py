@@ -20,7 +20,7 @@ from pathlib import Path
 import datetime as dt
 
 from shared.citation_check import find_citations, reference_index, reference_keys, resolve
-from shared.law_check import LawEntry, entry_problems, format_date, mentioned, message, unknown_mentions
+from shared.law_check import LawEntry, entry_problems, format_date, message, read_mentions
 from shared.generated_blocks import fill, marker
 from shared.guide_data import Field, load_entries
 from shared.interface_strings import filled_html, section_words
@@ -71,9 +71,10 @@ def on_config(config):
         path = root / file
         if path.is_file():
             text = path.read_text(encoding="utf-8")
+            unknown, named = read_mentions(text, laws)
             problems += [message(file, text.count("\n", 0, at) + 1, kind, what, REFERENCES_FILE)
-                         for at, kind, what in unknown_mentions(text, laws)]
-            cited.update(reference_keys(cite) for cite in mentioned(text, laws))
+                         for at, kind, what in unknown]
+            cited.update(reference_keys(cite) for cite in named)
     if problems:
         raise PluginError("Statutes cited without an entry:\n  - " + "\n  - ".join(problems))
 
@@ -125,13 +126,14 @@ def on_page_markdown(markdown, page, config, files):
         source = page.file.content_string  # read from disk: only when there is a problem to place
         line = source[: max(source.find(citation.text), 0)].count("\n") + 1
         problems.append(f"line {line}: {citation.text}")
-    source = page.file.content_string
+    unknown, named = read_mentions(markdown, laws)
+    source = page.file.content_string if unknown else ""  # read from disk only to place a problem
     law_problems = [message(f"docs/{page.file.src_uri}", source[:max(source.find(what), 0)].count("\n") + 1,
                             kind, what, REFERENCES_FILE)
-                    for _, kind, what in unknown_mentions(markdown, laws)]
+                    for _, kind, what in unknown]
     if law_problems:
         raise PluginError("Statutes cited without an entry:\n  - " + "\n  - ".join(law_problems))
-    cited.update(reference_keys(cite) for cite in mentioned(markdown, laws))  # naming a law cites it
+    cited.update(reference_keys(cite) for cite in named)  # naming a law cites it
     if problems:
         raise PluginError(
             f"docs/{page.file.src_uri}: citation(s) with no entry in {REFERENCES_FILE}:\n  - "

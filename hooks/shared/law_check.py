@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # "CQLR, c. P-34.1", "RLRQ, c. C-26, r. 222.1", "chapter P-38.001", "(c. L-6.3)"
 CHAPTER = re.compile(
@@ -83,21 +84,49 @@ def entry_problems(entry: LawEntry, today: dt.date, where: str) -> list[str]:
     return []
 
 
+# A line that names a statute holds one of these words: the title patterns, which open with a
+# look-behind and so are tried at every character, run only on such lines (about ten times faster)
+STATUTE_WORDS = ("Act", "Loi ", "Code", "Chart")
+
+
 def statute_mentions(text: str):
     """(offset, kind, what) for every chapter cited and every statute named in `text`."""
     for m in CHAPTER.finditer(text):
         yield m.start(), "chapter", m["chapter"]
-    for m in STATUTE.finditer(text):
-        yield m.start(), "name", m[0].strip()
+    start = 0
+    for line in text.split("\n"):
+        if any(word in line for word in STATUTE_WORDS):
+            for m in STATUTE.finditer(line):
+                yield start + m.start(), "name", m[0].strip()
+        start += len(line) + 1
 
 
-def covering(kind: str, what: str, laws: list[LawEntry]) -> LawEntry | None:
+@lru_cache(maxsize=8)
+def _lookup(laws: tuple[LawEntry, ...]):
+    """Each entry's chapter and names, normalized once per list of entries."""
+    return ({normal_chapter(law.chapter): law for law in laws},
+            [(normal(name), law) for law in laws for name in law.names])
+
+
+def covering(kind: str, what: str, laws) -> LawEntry | None:
     """The legal entry a mention refers to: by its chapter, or by one of its names."""
+    chapters, names = _lookup(tuple(laws))
     if kind == "chapter":
-        return next((law for law in laws if normal_chapter(law.chapter) == normal_chapter(what)), None)
+        return chapters.get(normal_chapter(what))
     said = normal(what)
-    return next((law for law in laws for name in map(normal, law.names)
-                 if said.startswith(name) or name.startswith(said)), None)
+    return next((law for name, law in names if said.startswith(name) or name.startswith(said)), None)
+
+
+def read_mentions(text: str, laws) -> tuple[list[tuple[int, str, str]], set[str]]:
+    """In one pass: the mentions no legal entry covers, and the `cite` of every entry named."""
+    unknown, named = [], set()
+    for offset, kind, what in statute_mentions(text):
+        law = covering(kind, what, laws)
+        if law is None:
+            unknown.append((offset, kind, what))
+        else:
+            named.add(law.cite)
+    return unknown, named
 
 
 def unknown_mentions(text: str, laws: list[LawEntry]) -> list[tuple[int, str, str]]:

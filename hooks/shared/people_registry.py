@@ -32,15 +32,16 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Ý", "a-zà-öø-ÿ"
 TITLE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.\s|M\.\s|Mme\s)")
 NAME = (rf"{TITLE.pattern}?[{_UPPER}][{_LOWER}]+"
         rf"(?:-[{_UPPER}][{_LOWER}]+)?(?:\s[{_UPPER}][{_LOWER}]+)?")
-# "Name, 38," / "Name, 38." / "Name (38)": how the guide introduces a person with an age.
-# Two digits at most and no digit or "(" after, so that "(Rogers, 1957)" and a journal's
-# "Psychotherapy, 55(4)" are not people.
-INTRODUCED = re.compile(
-    rf"(?<![\w.-])(?P<name>{NAME}),\s(?P<age>\d{{1,2}})(?![\d(])(?=[\s,.;:)!?])"
-    rf"|(?<![\w.-])(?P<name2>{NAME})\s\((?P<age2>\d{{1,2}})\)"
-    # "Olivier, a social worker with...": a person introduced by their role, without an age
-    rf"|(?<![\w.-])(?P<name3>{NAME}),\san?\s(?=[a-zà-ÿ])"
+# "Name, 38," / "Name, 38." / "Name (38)" / "Olivier, a social worker": how the guide introduces
+# a person, with an age or a role. Found from what follows the name (a comma or a bracket: a
+# pattern that opens with a literal is found fast), then the name just before it. Two digits at
+# most and no digit or "(" after, so that "(Rogers, 1957)" and a journal's "Psychotherapy,
+# 55(4)" are not people.
+AFTER_NAME = re.compile(
+    r",\s(?:(?P<age>\d{1,2})(?![\d(])(?=[\s,.;:)!?])|(?P<role>an?\s)(?=[a-zà-ÿ]))"
+    r"|\s\((?P<age2>\d{1,2})\)"
 )
+NAME_BEFORE = re.compile(rf"(?<![\w.-])(?P<name>{NAME})$")
 # Words that open a sentence before ", a" and are never people ("Conversely, a helper...");
 # data/people.yml's `not_people` adds a guide's own (a term defined as "Burnout, a ...").
 NOT_PEOPLE = frozenset("""
@@ -110,7 +111,9 @@ def name_pattern(names) -> re.Pattern | None:
     names = sorted(set(names), key=len, reverse=True)
     if not names:
         return None
-    return re.compile(r"(?<![\w.-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # no look-behind first: a pattern opening with the names themselves is searched far faster;
+    # mentions() checks the character before
+    return re.compile(r"(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 def mentions(text: str, listed: re.Pattern | None, not_people: set[str]) -> list[Mention]:
@@ -119,16 +122,23 @@ def mentions(text: str, listed: re.Pattern | None, not_people: set[str]) -> list
     for phrase in not_people:  # "Jacques Tardif" is a real author, not the guide's Jacques
         if " " in phrase:
             text = text.replace(phrase, " " * len(phrase))
-    for m in INTRODUCED.finditer(text):
-        group = next(g for g in ("name", "name2", "name3") if m[g])
-        name = m[group]
+    for m in AFTER_NAME.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        named = NAME_BEFORE.search(before)
+        if not named:
+            continue
+        name = named["name"]
         if name in not_people or name.split()[0] in NOT_PEOPLE:
             continue
+        start = m.start() - len(before) + named.start("name")
         age = m["age"] or m["age2"]
-        found[m.start(group)] = Mention(name, int(age) if age else None, m.start(group))
+        found[start] = Mention(name, int(age) if age else None, start)
     if listed:
         for m in listed.finditer(text):
-            found.setdefault(m.start(), Mention(m[1], None, m.start()))
+            at = m.start()
+            if at and (text[at - 1].isalnum() or text[at - 1] in "_.-"):
+                continue  # inside a longer word or name ("Saint-Louis", "Marc-André")
+            found.setdefault(at, Mention(m[1], None, at))
     return sorted(found.values(), key=lambda x: x.offset)
 
 
