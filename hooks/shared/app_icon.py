@@ -27,6 +27,22 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
 
+def _band(cy: float, centres, radius: float, half_stroke: float, low: int, high: int):
+    """The columns of row `cy` that a ring's stroke can touch (its width plus a pixel of
+    anti-aliasing): the same pixels as scanning the whole box, several times fewer to test."""
+    reach_out, reach_in = radius + half_stroke + 1, max(0.0, radius - half_stroke - 1)
+    columns = set()
+    for ox, oy in centres:
+        dy = abs(cy - oy)
+        if dy >= reach_out:
+            continue
+        outer = math.sqrt(reach_out ** 2 - dy ** 2)
+        inner = math.sqrt(reach_in ** 2 - dy ** 2) if dy < reach_in else 0.0
+        for a, b in ((ox - outer, ox - inner), (ox + inner, ox + outer)):
+            columns.update(range(max(low, int(a) - 1), min(high, int(b) + 2)))
+    return sorted(columns)
+
+
 def png(size: int, colour: str) -> bytes:
     """A size×size PNG (RGB) of the icon on `colour` (#rrggbb)."""
     back = rgb(colour)
@@ -42,7 +58,7 @@ def png(size: int, colour: str) -> bytes:
             continue
         row = bytearray(background_row)
         cy = y + 0.5
-        for x in range(low, high):
+        for x in _band(cy, centres, radius, half_stroke, low, high):
             cx = x + 0.5
             cover = 0.0
             for ox, oy in centres:
