@@ -119,7 +119,7 @@ def test_terms_and_questions_work_in_the_browser(alt_site, alt_url, page):
     page.wait_for_function("tip => getComputedStyle(tip).visibility === 'visible'", arg=tip.element_handle())
 
     quiz = page.locator("div.quiz:has(input[type=radio])").first
-    quiz.locator("input[type=radio]").first.check()
+    quiz.locator("input[type=radio][data-correct]").first.check()  # a wrong first try waits at its hint, unsaved
     quiz.locator("button[type=submit]").click()
     page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('quiz_progress_'))")
     page.goto(alt_url + "progress/")
