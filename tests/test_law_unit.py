@@ -46,3 +46,9 @@ def test_a_legal_entry_needs_a_real_past_date_and_names():
 def test_the_date_is_written_in_the_pages_words():
     months = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
     assert format_date("2026-11-01", months, "{day} {month} {year}") == "1 novembre 2026"
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    text = "definition: under the Youth\n    Protection Act, a report is made without delay."
+    assert unknown_mentions(text, [YPA]) == []
+    assert mentioned(text, [YPA]) == {YPA.cite}

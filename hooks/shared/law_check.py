@@ -84,9 +84,10 @@ def entry_problems(entry: LawEntry, today: dt.date, where: str) -> list[str]:
     return []
 
 
-# A line that names a statute holds one of these words: the title patterns, which open with a
-# look-behind and so are tried at every character, run only on such lines (about ten times faster)
-STATUTE_WORDS = ("Act", "Loi ", "Code", "Chart")
+# A paragraph that names a statute holds one of these words: the title patterns, which open
+# with a look-behind and so are tried at every character, run only on such paragraphs (several
+# times faster). Paragraphs, not lines: a wrapped title ("Youth\n  Protection Act") stays whole.
+STATUTE_WORDS = ("Act", "Loi", "Code", "Chart")
 
 
 def statute_mentions(text: str):
@@ -94,11 +95,11 @@ def statute_mentions(text: str):
     for m in CHAPTER.finditer(text):
         yield m.start(), "chapter", m["chapter"]
     start = 0
-    for line in text.split("\n"):
-        if any(word in line for word in STATUTE_WORDS):
-            for m in STATUTE.finditer(line):
-                yield start + m.start(), "name", m[0].strip()
-        start += len(line) + 1
+    for paragraph in text.split("\n\n"):
+        if any(word in paragraph for word in STATUTE_WORDS):
+            for m in STATUTE.finditer(paragraph):
+                yield start + m.start(), "name", " ".join(m[0].split())
+        start += len(paragraph) + 2
 
 
 @lru_cache(maxsize=8)
