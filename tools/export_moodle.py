@@ -43,9 +43,9 @@ sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 from export_qti import absolute_links  # noqa: E402
 from guide_project import ALLOW_PLACEHOLDER, export_site_url, load_config  # noqa: E402
 from shared.objective_rules import page_stem  # noqa: E402
-from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code  # noqa: E402
+from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_chapter_titles  # noqa: E402
 from shared.question_cues import rendered_text  # noqa: E402
-from shared.quiz_source import ANSWER, BLANK, FEEDBACK, QUIZ, blank_forms, parse_quiz  # noqa: E402
+from shared.quiz_source import BLANK, QUIZ, answer_feedback, blank_forms, parse_quiz  # noqa: E402
 
 OBJECTIVES = re.compile(r"^\s*<!--\s*objectives:\s*(?P<ids>.*?)\s*-->\s*\n?")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -83,20 +83,7 @@ class Category:
 # ---------- reading the guide
 
 
-def nav_titles(nav, chapter: str | None = None) -> dict[str, tuple[str, str]]:
-    """src_uri -> (chapter title, page title) from `nav:` (a chapter overview's page title
-    is the chapter's)."""
-    found: dict[str, tuple[str, str]] = {}
-    for item in nav or []:
-        if isinstance(item, str):
-            found.setdefault(item, (chapter or "", chapter or ""))
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    found[value] = (chapter or title, title)
-                else:
-                    found.update(nav_titles(value, title))
-    return found
+nav_titles = nav_chapter_titles  # src path -> (chapter title, page title)
 
 
 def render(text: str) -> str:
@@ -119,7 +106,7 @@ def read_questions(page_markdown: str, src_uri: str, site_url: str, feedback_wor
             questions.append(Question(kind, name, parts.stem, render(parts.explanation), blanks=parts.blanks, tags=tags))
         else:
             answers = [(correct, render(text), render(note) or render(feedback_words["correct" if correct else "incorrect"]))
-                       for correct, text, note in answers_with_feedback(body)]
+                       for correct, text, note in answer_feedback(body)]
             questions.append(Question("multichoice", name, render(parts.stem), render(parts.explanation), answers, tags=tags))
     return questions
 
@@ -140,20 +127,6 @@ def objective_tag(ref: str, src_uri: str) -> str:
     return tag[: TAG_MAX - 9] + "-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
 
 
-def answers_with_feedback(body: str) -> list[tuple[bool, str, str]]:
-    """(correct, text, its own `> feedback` lines) for each answer of a choice question."""
-    answers: list[list] = []
-    collecting = False
-    for line in body.splitlines():
-        answer = ANSWER.match(line)
-        if answer:
-            answers.append([answer["mark"].lower() == "x", answer["text"], ""])
-            collecting = True
-        elif collecting and FEEDBACK.match(line):
-            answers[-1][2] += re.sub(r"^\s*>\s?", "", line) + "\n"
-        else:
-            collecting = False
-    return [tuple(a) for a in answers]
 
 
 def categories(root: Path = ROOT, allow_placeholder: bool = True) -> tuple[dict, list[tuple[str, Category]]]:

@@ -33,7 +33,7 @@ from typing import Callable
 
 from shared.glossary_data import term_anchor
 from shared.guide_identity import stable_id
-from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code
+from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_chapter_titles
 from shared.question_cues import rendered_text
 from shared.quiz_source import BLANK, QUIZ, blank_forms, parse_quiz
 
@@ -79,23 +79,7 @@ def plain(markdown: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def chapter_titles(nav) -> dict[str, tuple[str, str]]:
-    """src_uri -> (chapter title, page title) from `nav:` (an overview is titled by its chapter)."""
-    found: dict[str, tuple[str, str]] = {}
-
-    def walk(items, chapter: str | None) -> None:
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, str):
-                found.setdefault(item, (chapter or "", chapter or ""))
-            elif isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, str):
-                        found[value] = (chapter or title, title)
-                    else:
-                        walk(value, title)
-
-    walk(nav or [], None)
-    return found
+chapter_titles = nav_chapter_titles  # src path -> (chapter title, page title), from shared.page_outline
 
 
 def read_terms(entries: list[dict], titles: dict[str, tuple[str, str]]) -> list[Term]:

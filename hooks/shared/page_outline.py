@@ -130,6 +130,27 @@ def nav_titles(nav: object) -> dict[str, str]:
     return titles
 
 
+def nav_chapter_titles(nav: object) -> dict[str, tuple[str, str]]:
+    """src path -> (its chapter's title, its own title) from `nav:`; an untitled chapter
+    overview takes its chapter's title as its own (the exports and the flashcards group
+    questions by chapter)."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def walk(items: object, chapter: str | None) -> None:
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                found.setdefault(item, (chapter or "", chapter or ""))
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        found[value] = (chapter or title, title)
+                    else:
+                        walk(value, title)
+
+    walk(nav or [], None)
+    return found
+
+
 def site_outlines(files, nav: object, wanted=is_section_page) -> dict[str, PageOutline]:
     """Outlines of the documentation pages that `wanted(src_uri)` selects, in nav order."""
     from mkdocs.utils.meta import get_data

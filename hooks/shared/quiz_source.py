@@ -61,21 +61,26 @@ def parse_quiz(body: str) -> QuizParts:
     )
 
 
-def answer_hints(body: str) -> list[tuple[bool, str, str]]:
-    """(correct, text, its hint) for each answer of a choice question: the hint is the answer's
-    own `> ...` lines right under it (mkdocs-quiz's per-answer feedback), "" when it has none."""
+def answer_feedback(body: str) -> list[tuple[bool, str, str]]:
+    """(correct, text, its feedback) for each answer of a choice question: the answer's own
+    `> ...` lines right under it (mkdocs-quiz's per-answer feedback), one per line, "" if none."""
     answers: list[list] = []
     collecting = False
     for line in body.splitlines():
         answer = ANSWER.match(line)
         if answer:
-            answers.append([answer["mark"].lower() == "x", answer["text"], ""])
+            answers.append([answer["mark"].lower() == "x", answer["text"], []])
             collecting = True
         elif collecting and FEEDBACK.match(line):
-            answers[-1][2] = (answers[-1][2] + " " + re.sub(r"^[ \t]*>[ \t]?", "", line)).strip()
+            answers[-1][2].append(re.sub(r"^[ \t]*>[ \t]?", "", line))
         else:
             collecting = False
-    return [(correct, text, hint) for correct, text, hint in answers]
+    return [(correct, text, "\n".join(lines)) for correct, text, lines in answers]
+
+
+def answer_hints(body: str) -> list[tuple[bool, str, str]]:
+    """(correct, text, its hint) for each answer: the feedback under a wrong option is its hint."""
+    return [(correct, text, " ".join(feedback.split())) for correct, text, feedback in answer_feedback(body)]
 
 
 def hint_problems(body: str) -> list[str]:
