@@ -91,3 +91,18 @@ def built_pages(site: Path) -> list[str]:
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages
+
+
+# Material fades the header's title and "Back to top" in and out as the page scrolls: axe must
+# read the colours a reader sees once the fade is over, not a half-transparent frame of it.
+SETTLE_ANIMATIONS = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+  document.getAnimations().forEach(a => { try { a.finish(); } catch (e) {} });
+  done();
+})))"""
+
+
+def axe_violations(page, **options) -> list[dict]:
+    """axe-core's violations on the page as it stands, once running transitions have ended."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page.evaluate(SETTLE_ANIMATIONS)
+    return axe_module.Axe().run(page, **options).response["violations"]

@@ -13,7 +13,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, axe_violations
 from guide_facts import NAV, SECTIONS, url_of
 from page_rules import reflection_questions_in
 from shared import skills_lab_data as data
@@ -223,7 +223,6 @@ def test_an_empty_journal_says_so(context_at, site_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation_on_the_journal_and_a_page_with_boxes(browser, site_url, scheme):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 900})
     page = context.new_page()
     page.goto(site_url + url_of(PAGE))
@@ -232,7 +231,7 @@ def test_axe_finds_no_violation_on_the_journal_and_a_page_with_boxes(browser, si
     problems = []
     for page_url in (url_of(PAGE), JOURNAL):
         page.goto(site_url + page_url)
-        violations = axe_module.Axe().run(page).response["violations"]
+        violations = axe_violations(page)
         problems += [f"{page_url}: {v['id']} ({v['impact']}) {n['target']}" for v in violations for n in v["nodes"][:3]]
     assert not problems, f"{scheme}:\n" + "\n".join(problems)
     context.close()

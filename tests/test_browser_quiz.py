@@ -15,7 +15,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, built_pages
+from conftest import ROOT, axe_violations, built_pages
 
 SECTION_PAGE = re.compile(r"^\d\d-[^/]+/[^/]+/$")
 KEY_PREFIX = "quiz_progress_"
@@ -474,7 +474,6 @@ def test_damaged_saved_progress_causes_no_error(browser, site_url, quiz_path, va
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_answered_questions_pass_axe(browser, site_url, quiz_path, scheme):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     _open(page, site_url + quiz_path)
@@ -501,7 +500,7 @@ def test_answered_questions_pass_axe(browser, site_url, quiz_path, scheme):
       .find(q => q.querySelector('.quiz-feedback.hidden') && !q.querySelector('.quiz-loop-status').textContent)
       .querySelector("form button[type='submit']").click()""")
     page.locator("article").first.evaluate("a => document.activeElement && document.activeElement.blur()")
-    violations = axe_module.Axe().run(page).response["violations"]
+    violations = axe_violations(page)
     problems = [f"{v['id']} ({v['impact']}) {n['target']}: {(n.get('failureSummary') or '').splitlines()[-1:]}"
                 for v in violations for n in v["nodes"][:3]]
     assert not problems, f"answered questions, {scheme} scheme:\n" + "\n".join(problems)

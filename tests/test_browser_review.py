@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, axe_violations
 from test_offline import offline_site, watched_page  # noqa: F401  (fixtures)
 
 fsrs = pytest.importorskip("fsrs")
@@ -215,8 +215,7 @@ def test_practice_test_scores_and_feeds_the_review(page, site_url, data):
               if items.nth(n).locator(".review-verdict").get_attribute("data-right") == "false"]
     assert len(missed) == 5 - right and all(stored[m]["state"] == 1 for m in missed)
     assert page.evaluate("() => localStorage.getItem('guide_record')") == record_before  # My progress untouched
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
-    violations = axe_module.Axe().run(page).response["violations"]
+    violations = axe_violations(page)
     assert not [f"{v['id']} {n['target']}" for v in violations for n in v["nodes"][:3]]
     page.locator(".review-summary a").click()
     page.wait_for_selector(".review-card")
@@ -226,7 +225,6 @@ def test_practice_test_scores_and_feeds_the_review(page, site_url, data):
 
 @pytest.mark.parametrize("width,scheme", [(390, "light"), (1280, "dark")])
 def test_review_pages_pass_axe_without_layout_shift(browser, site_url, width, scheme):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.add_init_script("""
@@ -242,7 +240,7 @@ def test_review_pages_pass_axe_without_layout_shift(browser, site_url, width, sc
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         if path == "review/":
             page.get_by_role("button", name=WORDS["review"]["show_answer"]).click()
-        violations = axe_module.Axe().run(page).response["violations"]
+        violations = axe_violations(page)
         problems = [f"{v['id']} {n['target']}" for v in violations for n in v["nodes"][:3]]
         assert not problems, f"{path} {scheme} {width}px: {problems}"
     context.close()

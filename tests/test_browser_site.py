@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import built_pages
+from conftest import SETTLE_ANIMATIONS, built_pages
 from guide_facts import sample_section, url_of
 
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -73,6 +73,7 @@ def page_reports(browser, built_site, site_url):
             # parts laid out only when scrolled to (content-visibility: auto, on the long print
             # page) are rendered first: axe reads an unrendered part's colours as the page's
             page.add_style_tag(content="* { content-visibility: visible !important; }")
+            page.evaluate(SETTLE_ANIMATIONS)
             results = axe.run(page)  # default options: every rule that is not experimental
             if full:  # the worker has loaded the index meanwhile; wait for the rest of it
                 page.wait_for_function(SEARCH_READY)

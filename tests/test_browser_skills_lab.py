@@ -21,7 +21,7 @@ import pytest
 import skills_lab
 from shared import skills_lab_data as data
 import yaml
-from conftest import ROOT
+from conftest import ROOT, axe_violations
 
 LAB = data.load_lab(ROOT)
 STRINGS = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))["lab"]
@@ -388,7 +388,6 @@ def test_loading_a_lab_page_shifts_nothing(browser, site_url, page_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("page_url", [LAB_PAGE, url_of(SKILL_PAGE)])
 def test_axe_finds_no_violation_on_lab_pages(browser, site_url, page_url, scheme):
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(site_url + page_url)
@@ -401,7 +400,7 @@ def test_axe_finds_no_violation_on_lab_pages(browser, site_url, page_url, scheme
     if page.locator("[data-lab-conversation]").count():
         page.locator("[data-lab-conversation] .lab-choice").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == {"light": "default", "dark": "slate"}[scheme]
-    violations = axe_module.Axe().run(page).response["violations"]
+    violations = axe_violations(page)
     problems = [f"{v['id']} ({v['impact']}) {n['target']}" for v in violations for n in v["nodes"][:3]]
     assert not problems, f"{page_url}, {scheme}:\n" + "\n".join(problems)
     context.close()
