@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from shared.generated_blocks import fill, marker
-from shared.guide_data import DataFileError, Field, check_fields, escape_text, load_entries
+from shared.guide_data import DataFileError, Field, check_fields, data_file, escape_text, load_entries
 from shared.interface_strings import filled_html, section_words
 from mkdocs.structure.files import File
 from shared.page_outline import site_outlines
@@ -59,7 +59,7 @@ def on_config(config):
 
 
 def load_comparison(root: Path) -> tuple[list[dict], list[dict]]:
-    path = root / COMPARISON_FILE
+    path = root / data_file(COMPARISON_FILE)
     found = load_entries(path, root, FRAMEWORK_FIELDS, "id", "frameworks", noun="framework")
     ids = [framework["id"] for framework in found]
 

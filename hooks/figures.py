@@ -31,6 +31,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from shared.generated_blocks import fill, marker
+from shared.editions import asset_source
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.page_outline import mask_fenced_code
@@ -55,7 +56,7 @@ class FigureError(PluginError):
 
 
 def figure_path(docs_dir: Path, name: str) -> Path:
-    return Path(docs_dir) / FIGURES_DIR / f"{name}.svg"
+    return asset_source(docs_dir, f"{FIGURES_DIR}/{name}.svg")  # an untranslated figure: the first edition's
 
 
 def _local(tag: str) -> str:

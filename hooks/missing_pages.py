@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from shared.glossary_data import GLOSSARY_FILE
-from shared.guide_data import LineDict, read_yaml
+from shared.guide_data import LineDict, data_file, read_yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_order
@@ -78,11 +78,11 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if not file.generated_by and file.abs_src_path:
             problems += missing_link_problems(file.src_uri, file.content_string, exists)
-    if (root / GLOSSARY_FILE).is_file():
-        document = read_yaml(root / GLOSSARY_FILE, root)
+    if (root / data_file(GLOSSARY_FILE)).is_file():
+        document = read_yaml(root / data_file(GLOSSARY_FILE), root)
         problems += glossary_problems((document or {}).get("terms") or [], exists)
-    if (root / COMPARISON_FILE).is_file():
-        problems += comparison_problems(read_yaml(root / COMPARISON_FILE, root), exists)
+    if (root / data_file(COMPARISON_FILE)).is_file():
+        problems += comparison_problems(read_yaml(root / data_file(COMPARISON_FILE), root), exists)
     if problems:
         raise PluginError(f"{len(problems)} place(s) point to a page that is not in the build "
                           "(removed, renamed or left out of nav):\n  - " + "\n  - ".join(problems))

@@ -36,10 +36,12 @@ log = logging.getLogger("mkdocs.hooks.objectives")
 limits: dict[str, float] = {}
 absolute_words: list[str] = ABSOLUTE_WORDS
 shuffled = False  # mkdocs-quiz shuffles the options on the site
+config_language = "en"  # the edition's language: which words name an option by its place
 
 
 def on_config(config):
-    global limits, absolute_words, shuffled
+    global limits, absolute_words, shuffled, config_language
+    config_language = str(((config.extra or {}).get("course") or {}).get("language") or "en")
     limits = read_limits(config.extra)
     absolute_words = read_absolute_words(config.extra)
     quiz = config.plugins.get("mkdocs_quiz")
@@ -103,7 +105,7 @@ def place_problems(questions, sources: dict[str, str], allowed: int = 0) -> list
     found = []
     for question in questions:
         explanation = question.parts.explanation
-        hits = position_words(explanation) if explanation else []
+        hits = position_words(explanation, config_language) if explanation else []
         if not hits:
             continue
         source = sources.get(question.page, "")

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from shared.page_outline import is_chapter_page, is_section_page, outline
 from shared.quiz_source import QUIZ
+from shared.box_titles import OBJECTIVES, WORKED_EXAMPLE as WORKED_EXAMPLE_TITLES, any_of
 
 log = get_plugin_logger("page_rules")
 SETTINGS = "mkdocs.yml, extra.guide_rules"
@@ -44,9 +45,9 @@ DEFAULT_RULES = {
 }
 
 # !!! abstract "Learning objectives"  followed by its indented lines
-OBJECTIVES_BOX = re.compile(r'^!!! abstract "Learning objectives"[ \t]*\n((?:[ \t]{4}.*\n|[ \t]*\n)+)', re.M)
+OBJECTIVES_BOX = re.compile(r'^!!! abstract "' + any_of(OBJECTIVES) + r'"[ \t]*\n((?:[ \t]{4}.*\n|[ \t]*\n)+)', re.M)
 OBJECTIVE_ITEM = re.compile(r"^[ \t]{4}- ", re.M)
-WORKED_EXAMPLE = re.compile(r'^[!?]{3}\+?[ \t]+example[ \t]+"Worked example', re.M)
+WORKED_EXAMPLE = re.compile(r'^[!?]{3}\+?[ \t]+example[ \t]+"' + any_of(WORKED_EXAMPLE_TITLES), re.M)
 NUMBERED_ITEM = re.compile(r"^\d+\.[ \t]", re.M)
 H2_LINE = re.compile(r"^##[ \t]+(?!#)(?P<title>.*)$", re.M)
 EXPLICIT_ID = re.compile(r"\{[^}]*#[\w-]+[^}]*\}[ \t]*$")

@@ -34,12 +34,15 @@ from shared.generated_blocks import fill, marker
 from shared.guide_data import escape_text
 from shared.page_outline import is_section_page, nav_titles, site_outlines
 from shared.skills_lab_data import is_ending, load_lab
+from shared.box_titles import WORKED_EXAMPLE, any_of
+from html import escape
 
 JOURNAL_PAGE = "journal.md"
 REFLECTIONS = "reflection-questions"  # the H2 id of AUTHORING.md
 REFLECTION_LIST = re.compile(rf'(<h2 id="{REFLECTIONS}">.*?</h2>\s*<ol>)(.*?)(</ol>)', re.S)
 LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.S)
-EXAMPLE_START = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">Worked example')
+EXAMPLE_START = re.compile(r'<div class="admonition example">\s*<p class="admonition-title">'
+                           + any_of(tuple(escape(t, quote=True) for t in WORKED_EXAMPLE)))
 DIV_TAG = re.compile(r"<(/?)div\b")
 TRY_FIRST = re.compile(r"(?:<p>)?<!--\s*try-first\s*-->(?:</p>)?")
 HEADING = re.compile(r"<h[23][^>]*>(.*?)(?:<a class=\"headerlink\".*?)?</h[23]>", re.S)

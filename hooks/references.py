@@ -22,7 +22,7 @@ import datetime as dt
 from shared.citation_check import find_citations, reference_index, reference_keys, resolve
 from shared.law_check import LawEntry, entry_problems, format_date, message, read_mentions
 from shared.generated_blocks import fill, marker
-from shared.guide_data import Field, load_entries
+from shared.guide_data import Field, data_file, load_entries
 from shared.interface_strings import filled_html, section_words
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -67,7 +67,7 @@ def on_config(config):
     laws = [LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"), ref.line)
             for ref in references if ref.get("chapter")]
     problems = []
-    for file in LAW_DATA_FILES:
+    for file in map(data_file, LAW_DATA_FILES):
         path = root / file
         if path.is_file():
             text = path.read_text(encoding="utf-8")

@@ -632,6 +632,12 @@
     initContinue();
     initReviewDue();
   }
+  // The language switch leads to the same part of the page in the other edition (the editions
+  // keep the same heading ids): the link takes the part being read when it is followed.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-guide-language]");
+    if (link && location.hash) link.hash = location.hash;
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -13,12 +13,14 @@ with `escape_text()`. Every word around them comes from data/interface.yml (sect
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
 
 from shared.generated_blocks import marker
-from shared.glossary_data import term_anchor
+from shared.glossary_data import GLOSSARY_FILE, other_language, term_anchor
+from shared.guide_data import data_file
 from shared.guide_data import escape_text
 from shared.interface_strings import filled_html
 
@@ -53,8 +55,15 @@ def group_by_page(places: list[Place]) -> dict[str, list[Place]]:
     return pages
 
 
+def collation_key(term: str) -> tuple[str, str]:
+    """Dictionary order in English and French alike: accents count only between otherwise equal
+    words ("écoute" files under E, before "effet"), case not at all."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+    return bare.casefold(), term.casefold()
+
+
 def _letter(term: str) -> str:
-    first = term[:1].upper()
+    first = collation_key(term)[0][:1].upper()
     return first if first.isalpha() else "#"
 
 
@@ -74,7 +83,7 @@ def _jump_list(letters: list[str], prefix: str, words: Words) -> str:
 
 
 def _sorted_by_term(items):
-    return sorted(items, key=lambda item: item[0].casefold())
+    return sorted(items, key=lambda item: collation_key(item[0]))
 
 
 def glossary_markdown(words: Words) -> str:
@@ -87,7 +96,7 @@ def render_glossary(entries: list[dict], places: dict[str, list[Place]], titles:
                     words: Words, for_search: bool = False) -> str:
     """The glossary's body (HTML): A–Z jump list, then each term with French, definition and links.
     `for_search`: each term with its French, definition and other names only (what search indexes)."""
-    entries = sorted(entries, key=lambda e: e["term"].casefold())
+    entries = sorted(entries, key=lambda e: collation_key(e["term"]))
     out = [_jump_list(sorted({_letter(e["term"]) for e in entries}), "letter-", words)]
     current = None
     for entry in entries:
@@ -122,7 +131,7 @@ def _glossary_entry(entry: dict, places: list[Place], titles: dict[str, str], hr
     return "\n".join([
         _heading(3, term_anchor(term), escape_text(term), words, permalink=False),
         f'<p class="gloss-french"><span class="gloss-label">{filled_html(text["french"])}</span> '
-        f'<span lang="fr">{escape_text(entry["french"])}</span></p>',
+        f'<span lang="{other_language(data_file(GLOSSARY_FILE))}">{escape_text(entry["french"])}</span></p>',
         f"<p>{escape_text(entry['definition'])}</p>",
         "<ul>" + "".join(f"<li>{line}</li>" for line in details) + "</ul>" if details else "",
     ])

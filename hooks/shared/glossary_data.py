@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from shared.guide_data import DataFileError, Field, LineDict, display_path, load_entries
+from shared.guide_data import DataFileError, Field, LineDict, data_file, display_path, load_entries
 from markdown.extensions.toc import slugify
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -33,9 +33,32 @@ def term_anchor(term: str) -> str:
     return slugify(term, "-")
 
 
+# In another edition's glossary (data/fr/glossary.yml) `term` is in that language and
+# `english` names the English entry's term (it links the two glossaries).
+OTHER_EDITION_FIELDS = {**{k: v for k, v in GLOSSARY_FIELDS.items() if k != "french"},
+                        "term": Field(str, hint="the term in this edition's language"),
+                        "english": Field(str, hint="the English entry's `term`, exactly (data/glossary.yml)")}
+
+
 def load_glossary(root: Path) -> list[LineDict]:
-    """Load and validate data/glossary.yml (raises DataFileError naming every problem)."""
-    return load_entries(root / GLOSSARY_FILE, root, GLOSSARY_FIELDS, "term", "terms", _cross_checks)
+    """Load and validate data/glossary.yml, or this edition's (raises DataFileError naming every problem).
+
+    Each entry's `french` is the term in the other language, the one shown beside it (glossary,
+    cards): a French glossary's `english` is put there, so the pages and decks read one key."""
+    path = data_file(GLOSSARY_FILE)
+    if path == GLOSSARY_FILE:
+        return load_entries(root / path, root, GLOSSARY_FIELDS, "term", "terms", _cross_checks)
+    shown = []
+    for entry in load_entries(root / path, root, OTHER_EDITION_FIELDS, "term", "terms", _cross_checks):
+        copy = LineDict(entry, french=entry["english"])  # a copy: read_yaml() caches the parsed file
+        copy.line, copy.field_lines = entry.line, entry.field_lines
+        shown.append(copy)
+    return shown
+
+
+def other_language(folder_file: str) -> str:
+    """The language of the term shown beside each entry: "fr" in English, "en" in another edition."""
+    return "fr" if folder_file == GLOSSARY_FILE else "en"
 
 
 def _cross_checks(entries: list[LineDict], label: Callable[[int, Any], str]) -> list[str]:
@@ -83,7 +106,7 @@ def _at_line(label: str, entry: Any, name: str, item: int | None = None) -> str:
 
 def check_introductions(entries: list[LineDict], section_uris: set[str], root: Path) -> None:
     """Every `introduced_in` must name an existing section page."""
-    shown = display_path(root / GLOSSARY_FILE, root)
+    shown = display_path(root / data_file(GLOSSARY_FILE), root)
     problems = [
         f'{shown}, entry "{entry["term"]}", line {entry.line_of("introduced_in")}: introduced_in names '
         f'"{entry["introduced_in"]}", which is not a section page. Use one of: '

@@ -21,6 +21,21 @@ from mkdocs.exceptions import PluginError
 
 DATA_README = "data/README.md"
 
+# This build's data folder: "data", or "data/fr" for the French edition. Set once per build by
+# hooks/language_editions.py (the first hook); every loader reads its file through `data_file`.
+_data_folder = "data"
+
+
+def use_data_folder(folder: str) -> None:
+    global _data_folder
+    _data_folder = folder
+
+
+def data_file(relpath: str) -> str:
+    """"data/glossary.yml" as this edition's file: "data/fr/glossary.yml" in French."""
+    from shared.editions import localized
+    return localized(relpath, _data_folder)
+
 
 class DataFileError(PluginError):
     """A data file the guide cannot use; the message says where and how to fix it."""

@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from shared.guide_data import MARKDOWN_SPECIALS, DataFileError, LineDict, display_path, read_yaml
+from shared.guide_data import MARKDOWN_SPECIALS, DataFileError, LineDict, data_file, display_path, read_yaml
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")  # "Read more in {framework}" -> framework
 
@@ -26,7 +26,7 @@ INTERFACE_FILE = "data/interface.yml"
 def load(config) -> dict[str, dict[str, str]]:
     """Every section of data/interface.yml, checked: section -> key -> plain string."""
     root = Path(config.config_file_path).parent
-    path = root / INTERFACE_FILE
+    path = root / data_file(INTERFACE_FILE)
     shown = display_path(path, root)
     data = read_yaml(path, root)
     if not isinstance(data, dict):
@@ -52,7 +52,7 @@ def section_words(config, section: str, keys: tuple[str, ...], used_for: str) ->
     words = load(config).get(section, {})
     missing = [key for key in keys if not words.get(key)]
     if missing:
-        raise DataFileError(f"{INTERFACE_FILE}, section {section}: missing {', '.join(missing)}; "
+        raise DataFileError(f"{data_file(INTERFACE_FILE)}, section {section}: missing {', '.join(missing)}; "
                             f"these words {used_for}. Add them (see the other sections for the form).")
     return words
 

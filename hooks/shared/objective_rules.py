@@ -25,9 +25,10 @@ from functools import lru_cache
 
 from shared.page_outline import is_chapter_page, mask_fenced_code, outline
 from shared.quiz_source import QUIZ, QuizParts, parse_quiz
+from shared.box_titles import OBJECTIVES, any_of
 
 # '!!! abstract "Learning objectives"' (or a collapsible '??? abstract "Learning objectives"')
-OBJECTIVES_BOX = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+\w+[ \t]+"Learning objectives"[ \t]*$')
+OBJECTIVES_BOX = re.compile(r'^(?:!!!|\?\?\?\+?)[ \t]+\w+[ \t]+"' + any_of(OBJECTIVES) + r'"[ \t]*$')
 # '    - rate helper responses ... <!-- objective: rate-empathy -->'
 BOX_ITEM = re.compile(r"^(?P<indent>[ \t]+)[-*+][ \t]+(?P<text>.*)$")
 OBJECTIVE_ID = re.compile(r"<!--[ \t]*objective:[ \t]*(?P<id>.*?)[ \t]*-->")

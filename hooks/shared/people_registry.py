@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from shared.box_titles import WORKED_EXAMPLE, any_of
+
 PEOPLE_FILE = "data/people.yml"
 
 # A first name (Zoé, Jean-Philippe), with or without a surname (Julie Roy), or a title and
@@ -53,7 +55,7 @@ NOT_PEOPLE = frozenset("""
 UNLISTED = -1  # the line of a person met in the text but not in the list
 QUIZ_BLOCK = re.compile(r"<quiz>.*?</quiz>", re.S)
 WORKED_EXAMPLE = re.compile(
-    r'^(?P<indent>[ \t]*)[!?]{3}\+?[ \t]+example[ \t]+"Worked example[^\n]*\n'
+    r'^(?P<indent>[ \t]*)[!?]{3}\+?[ \t]+example[ \t]+"' + any_of(WORKED_EXAMPLE) + r'[^\n]*\n'
     r"(?P<body>(?:(?P=indent)[ \t]+[^\n]*\n|[ \t]*\n)*)",
     re.M,
 )
@@ -287,15 +289,15 @@ def data_places(root) -> list[Place]:
     """The Skills lab's exercises and conversations (one place each) and the other data files."""
     from pathlib import Path
 
-    from shared.guide_data import read_yaml
+    from shared.guide_data import data_file, read_yaml
 
     places = []
     for name, list_key in DATA_PLACES:
-        path = Path(root) / "data" / name
+        path = Path(root) / data_file(f"data/{name}")
         if not path.is_file():
             continue  # a fork without a Skills lab or a comparison
         text = path.read_text(encoding="utf-8")
-        file = f"data/{name}"
+        file = data_file(f"data/{name}")
         if list_key is None:
             places.append(Place(name, file, text))
             continue

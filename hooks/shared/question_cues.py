@@ -234,9 +234,24 @@ def measure(questions, absolute_words=ABSOLUTE_WORDS, shuffled: bool = False) ->
     return stats
 
 
-def position_words(explanation: str) -> list[tuple[int, str]]:
+# The same in French: "la première réponse", "l'option B", "les choix 2 et 4", "(c)", "la
+# dernière", "celle du haut", "la réponse ci-dessus".
+PLACE_WORDS_FR = re.compile(r"""(?ix)
+    \b(?:premi[eè]re?|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me|derni[eè]re?)s?
+       \s+(?:option|r[ée]ponse|choix|proposition|[ée]nonc[ée])s?\b
+  | \b(?:la|le|les|l['’])\s*(?:option|r[ée]ponse|choix|proposition|[ée]nonc[ée])s?\s+\(?(?-i:[A-F1-6])\)?
+       (?:\s*(?:,|et|ou)\s*\(?(?-i:[A-F1-6])\)?)*(?![\w'’-])
+  | (?<![\w(])\([a-f]\)(?!\w)
+  | \bcelle\s+du\s+(?:haut|bas)\b
+  | \b(?:option|r[ée]ponse|choix|proposition)s?\s+(?:ci-dessus|ci-dessous|du\s+haut|du\s+bas)\b
+""")
+PLACE_WORDS_BY_LANGUAGE = {"en": PLACE_WORDS, "fr": PLACE_WORDS_FR}
+
+
+def position_words(explanation: str, language: str = "en") -> list[tuple[int, str]]:
     """(offset, words) for each place where an explanation names an option by its position."""
-    return [(m.start(), " ".join(m[0].split())) for m in PLACE_WORDS.finditer(explanation)]
+    pattern = PLACE_WORDS_BY_LANGUAGE.get(language.split("-")[0], PLACE_WORDS)
+    return [(m.start(), " ".join(m[0].split())) for m in pattern.finditer(explanation)]
 
 
 def over_thresholds(stats: CueStatistics, limits: dict[str, float], worst: int = 5) -> list[str]:

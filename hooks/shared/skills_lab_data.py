@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from shared.guide_data import Field, LineDict, check_fields, load_entries, raise_if_problems, read_yaml
+from shared.guide_data import Field, LineDict, check_fields, data_file, load_entries, raise_if_problems, read_yaml
 
 EXERCISES_FILE = "data/skills-lab/exercises.yml"
 CONVERSATIONS_FILE = "data/skills-lab/conversations.yml"
@@ -116,7 +116,7 @@ def load_lab(root: Path) -> Lab:
 
 
 def load_exercises(root: Path):
-    path = root / EXERCISES_FILE
+    path = root / data_file(EXERCISES_FILE)
     document = read_yaml(path, root)  # parsed once for its four lists
     skills = load_entries(path, root, SKILL_FIELDS, "id", "skills", _check_skills, noun="skill", document=document)
     difficulties = load_entries(path, root, DIFFICULTY_FIELDS, "id", "difficulties", _check_ids, noun="difficulty",
@@ -182,7 +182,7 @@ def _check_models(models: list, where: str) -> list[str]:
 
 
 def load_conversations(root: Path) -> list[LineDict]:
-    path = root / CONVERSATIONS_FILE
+    path = root / data_file(CONVERSATIONS_FILE)
 
     def check(entries, label):
         problems = _check_ids(entries, label)

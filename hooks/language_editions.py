@@ -1,0 +1,169 @@
+"""The guide's language editions (English at the root, French in fr/): one build per language.
+
+Reads mkdocs.yml's `extra.alternate` (hooks/shared/editions.py explains the setting), the
+other editions' config files (`mkdocs.fr.yml`) and their pages. Events:
+- on_config (the first hook): this build reads its data from its edition's folder (`data/fr/`),
+  gets its address (the first edition's `site_url` + `fr/`) and a search index in its own
+  language (stemming, stop words);
+- on_files: a page that exists in one edition and not in another fails the build, naming both
+  files; a page whose counterpart was last changed before it (git history) is listed (a
+  setting, `extra.guide_rules.editions_out_of_step`: `report` or `fail`); an edition other than
+  the first takes the first edition's assets (scripts, styles, figures) it does not have itself;
+- on_page_context: the page's language switch (overrides/partials/alternate.html) and its
+  `<link rel="alternate" hreflang>` lead to the same page in every edition;
+- on_post_build (first edition only): builds each other edition into its folder of the site, in
+  a process of its own (so `mkdocs build`, `mkdocs serve` and the tests build every language).
+  GUIDE_EDITIONS=first builds the first edition alone (bench/ measures each edition apart).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import yaml_load
+
+from shared import editions as shared_editions, guide_data
+from shared.editions import Edition, data_folder, editions, this_edition
+from shared.edition_parity import data_problems, out_of_step, page_problems
+
+log = get_plugin_logger("language_editions")
+FRENCH_SEPARATOR = r"[\s\-'’]+"  # words split at spaces, hyphens and elisions
+
+all_editions: list[Edition] = []
+current: Edition | None = None
+root_url = ""         # the first edition's address (site_url), ending in "/"
+docs_dirs: dict[str, Path] = {}
+
+
+def _docs_dir_of(root: Path, edition: Edition) -> Path:
+    """An edition's docs_dir, read from its config file (INHERIT followed)."""
+    config_file = root / edition.config_file
+    if not config_file.is_file():
+        raise PluginError(f'mkdocs.yml, extra.alternate: the "{edition.lang}" edition is built from '
+                          f"{edition.config_file}, which does not exist. Create it (see mkdocs.fr.yml "
+                          "and README, 'Languages'), or remove the edition from extra.alternate.")
+    with open(config_file, "rb") as handle:
+        settings = yaml_load(handle)
+    return (config_file.parent / (settings.get("docs_dir") or "docs")).resolve()
+
+
+def _search_plugin(config):
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and hasattr(plugin, "config") and "lang" in plugin.config:
+            return plugin
+    return None
+
+
+def on_config(config):
+    global all_editions, current, root_url, docs_dirs
+    all_editions = editions(config.extra)
+    current = this_edition(config.extra)
+    guide_data.use_data_folder(data_folder(config.extra))
+    root = Path(config.config_file_path).parent
+    docs_dirs = {e.lang: _docs_dir_of(root, e) for e in all_editions}
+    shared_editions.first_docs_dir = docs_dirs[all_editions[0].lang] if current and current.folder else None
+    site_url = config.site_url or ""
+    root_url = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+    config.extra["guide_editions"] = [{"tag": e.tag, "base": urljoin(root_url, e.folder) if root_url else ""}
+                                      for e in all_editions] if root_url and current else []
+    if current and current.folder:
+        if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
+            config.site_url = urljoin(root_url, current.folder)
+        search = _search_plugin(config)
+        if search is not None:  # one language per index: French readers get French stems and no English hits
+            search.config.lang[:] = [current.lang]  # in place: the plugin's index holds this same list
+            if current.lang == "fr":  # "l'écoute" is searched as "écoute"
+                search.config.separator = FRENCH_SEPARATOR
+                if getattr(search, "search_index", None) is not None:
+                    search.search_index.config["separator"] = FRENCH_SEPARATOR
+    return config
+
+
+def on_files(files, config):
+    if not current:
+        return files
+    mine = Path(config.docs_dir).resolve()
+    root = Path(config.config_file_path).parent
+    problems = page_problems(mine, current, docs_dirs)
+    problems += data_problems(root, {e.lang: data_folder({**config.extra, "course": {"language": e.lang}})
+                                     for e in all_editions})
+    if problems:
+        raise PluginError("Language editions out of step: every page exists in every edition "
+                          "(extra.alternate):\n  - " + "\n  - ".join(problems))
+    rules = (config.extra.get("guide_rules") or {}).get("editions_out_of_step", "report")
+    older = [] if current.folder else out_of_step(root, docs_dirs)
+    if older:
+        report = ("Translations to bring up to date (the page changed after its counterpart):\n  - "
+                  + "\n  - ".join(older))
+        if rules == "fail":
+            raise PluginError(report)
+        log.info(report)
+    if current.folder:  # assets the edition does not translate come from the first edition
+        first = docs_dirs[all_editions[0].lang]
+        have = {f.src_uri for f in files}
+        for path in sorted(first.rglob("*")):
+            uri = path.relative_to(first).as_posix()
+            if path.is_file() and not uri.endswith(".md") and uri not in have:
+                files.append(File(uri, str(first), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def counterparts(page_url: str) -> list[dict]:
+    """The page in every edition: name, lang, relative href (works offline) and full address."""
+    here = (current.folder if current else "") + page_url
+    found = []
+    for edition in all_editions:
+        there = edition.folder + page_url
+        found.append({"name": edition.name, "lang": edition.tag, "current": edition == current,
+                      "href": get_relative_url(there or ".", here or ".") if there != here else "",
+                      "link": urljoin(root_url, there) if root_url else get_relative_url(there or ".", here or ".")})
+    return found
+
+
+def on_page_context(context, page, config, nav):
+    if not current:
+        return context
+    pages = counterparts(page.url)
+    context["guide_alternates"] = pages
+    # Material writes <link rel="alternate" hreflang> from extra.alternate: this page's counterparts
+    config.extra["alternate"] = [{"name": p["name"], "lang": p["lang"], "link": p["link"]} for p in pages]
+    return context
+
+
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when another edition's pages or data change too."""
+    root = Path(config.config_file_path).parent
+    for edition in all_editions[1:]:
+        for folder in (docs_dirs[edition.lang], root / "data" / edition.lang, root / edition.config_file):
+            if folder.exists():
+                server.watch(str(folder))
+    return server
+
+
+def on_post_page(output, page, config):
+    if current and current.locale:  # Material writes the language code; the page says its locale
+        output = output.replace(f'<html lang="{current.lang}"', f'<html lang="{current.locale}"', 1)
+    return output
+
+
+def on_post_build(config):
+    if not current or current.folder or os.environ.get("GUIDE_EDITIONS") == "first":
+        return
+    root = Path(config.config_file_path).parent
+    for edition in all_editions[1:]:
+        target = Path(config.site_dir).resolve() / edition.folder
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / edition.config_file),
+                   "-d", str(target)] + (["--strict"] if config.strict else [])
+        log.info(f"Building the {edition.name} edition ({edition.config_file}) into {edition.folder}")
+        done = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if done.returncode:
+            raise PluginError(f"The {edition.name} edition ({edition.config_file}) did not build: "
+                              "its messages are above.")
