@@ -61,6 +61,16 @@ def fill(text: str, values: dict[str, str], pattern: re.Pattern, where: str) -> 
     return pattern.sub(lambda m: values[m["field"]], text)
 
 
+def drop_unfilled(text: str, shown: dict[str, str]) -> str:
+    """The description without the identity fields left as shipped or empty: each goes with the
+    words that join it to the sentence (", {institution}" or " for {course}")."""
+    known = {"title", "course", "code", "institution", "term"}
+    for field in sorted({m["field"] for m in PLACEHOLDER.finditer(text)} & known - set(shown)):
+        text = re.sub(r"(?:\s*[,;:–-]\s*|\s+(?:for|at|in|of|pour|du|de|au|à|dans)(?:\s+(?:le|la|les|the))?(?:\s+cours)?\s+)?\{" + field + r"\}",
+                      "", text, count=0)
+    return " ".join(text.split())
+
+
 def on_config(config):
     global identity
     identity = identity_of(config)
@@ -68,8 +78,11 @@ def on_config(config):
     language = ((config.extra or {}).get("course") or {}).get("language")
     if language:
         config.theme["language"] = str(language)
-    if config.site_description:
-        config.site_description = fill(config.site_description, identity, PLACEHOLDER, "mkdocs.yml, site_description")
+    if config.site_description:  # a placeholder left unfilled shows nowhere, metadata included
+        filled = filled_identity((config.extra or {}).get("course"))
+        shown = {"title": identity["title"], **{("course" if k == "name" else k): v for k, v in filled.items()}}
+        description = drop_unfilled(config.site_description, shown)
+        config.site_description = fill(description, {**identity, **shown}, PLACEHOLDER, "mkdocs.yml, site_description")
     return config
 
 

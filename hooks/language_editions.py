@@ -30,7 +30,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import yaml_load
 
-from shared import editions as shared_editions, guide_data
+from shared import editions as shared_editions, guide_data, interface_strings
 from shared.editions import Edition, data_folder, editions, this_edition
 from shared.edition_parity import data_problems, out_of_step, page_problems
 
@@ -74,6 +74,9 @@ def on_config(config):
     root_url = site_url if site_url.endswith("/") or not site_url else site_url + "/"
     config.extra["guide_editions"] = [{"tag": e.tag, "base": urljoin(root_url, e.folder) if root_url else ""}
                                       for e in all_editions] if root_url and current else []
+    heading_link = interface_strings.load(config).get("page", {}).get("heading_link")
+    if heading_link and "toc" in config.mdx_configs:  # the ¶ link's tooltip, in the edition's language
+        config.mdx_configs["toc"]["permalink_title"] = heading_link
     if current and current.folder:
         if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
             config.site_url = urljoin(root_url, current.folder)

@@ -4,6 +4,7 @@ Pure functions, no MkDocs events (hooks/references.py calls them).
 
     parenthetical:  (Rogers, 1957)   (Elliott et al., 2018; Egan, 2014, p. 3)
     narrative:      Rogers (1957)    Maslach and Jackson (1981)   Elliott et al. (2018)
+    French:         (Sue et Sue, 2012)   (voir Egan, 2014, p. 3)   Maslach et Jackson (1981)
 """
 
 from __future__ import annotations
@@ -13,23 +14,23 @@ from dataclasses import dataclass
 
 from shared.page_outline import mask_fenced_code
 
-YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.)"
+YEAR = r"(?:\d{4}(?:/\d{4})?[a-z]?|n\.d\.|s\.d\.)"  # s.d.: "sans date", in French
 # "(...)" holding at least one "Name, 2014" part
 PARENTHETICAL = re.compile(r"\((?P<body>[^()\n]*?,\s*" + YEAR + r"[^()\n]*)\)")
 # one part of a parenthetical citation: "see Elliott et al., 2018, p. 3"
 CITATION_PART = re.compile(
-    r"^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?)\s+)?(?P<authors>[A-ZÀ-Þ*][^;]*?),\s*(?P<year>"
-    + YEAR + r")(?:,\s*(?:pp?|s|ch|para)\.\s*[\w–-]+)?$"
+    r"^(?:(?:see also|see|e\.g\.,?|cf\.|i\.e\.,?|voir aussi|voir|p\.\s?ex\.,?)\s+)?(?P<authors>[A-ZÀ-Þ*][^;]*?),\s*(?P<year>"
+    + YEAR + r")(?:,\s*(?:pp?|s|ch|chap|para|art)\.\s*[\w–-]+)?$"
 )
 # "Maslach and Jackson (1981)", "Elliott et al. (2018)": a capitalised name before "(year)"
 NARRATIVE = re.compile(
     r"(?<![\w-])(?P<surname>[A-ZÀ-Þ][\w'’-]*[a-zà-ÿ][\w'’-]*)"
-    r"(?:\s+(?:et\s+al\.|(?:and|&)\s+[A-ZÀ-Þ][\w'’-]+))?\s+\((?P<year>" + YEAR + r")\)"
+    r"(?:\s+(?:et\s+al\.|(?:and|et|&)\s+[A-ZÀ-Þ][\w'’-]+))?\s+\((?P<year>" + YEAR + r")\)"
 )
 # "(1957)": where a narrative citation ends. Found first, because trying NARRATIVE at
 # every position of a page is what made this check slow.
 YEAR_IN_PARENS = re.compile(r"\(" + YEAR + r"\)")
-FIRST_AUTHOR_END = re.compile(r"\s*(?:,|&|\band\b|\bet al\.)")
+FIRST_AUTHOR_END = re.compile(r"\s*(?:,|&|\band\b|\bet al\.|\bet\b)")  # "et": the French edition's "and"
 # inline code, link targets and bare URLs (fenced code is masked first, by mask_fenced_code():
 # a fence alternative here, tried at every line start, made this the check's slowest step)
 SKIPPED = re.compile(r"`[^`\n]*`|\]\([^)]*\)|https?://\S+")

@@ -40,7 +40,7 @@ NAME = (rf"{TITLE.pattern}?[{_UPPER}][{_LOWER}]+"
 # most and no digit or "(" after, so that "(Rogers, 1957)" and a journal's "Psychotherapy,
 # 55(4)" are not people.
 AFTER_NAME = re.compile(
-    r",\s(?:(?P<age>\d{1,2})(?![\d(])(?=[\s,.;:)!?])|(?P<role>an?\s)(?=[a-zà-ÿ]))"
+    r",\s(?:(?P<age>\d{1,2})(?![\d(])(?=[\s,.;:)!?\u00a0])|(?P<role>an?\s|une?\s)(?=[a-zà-ÿ]))"
     r"|\s\((?P<age2>\d{1,2})\)"
 )
 NAME_BEFORE = re.compile(rf"(?<![\w.-])(?P<name>{NAME})$")
@@ -51,6 +51,10 @@ NOT_PEOPLE = frozenset("""
     Meanwhile Moreover Next Now Often Otherwise Overall Second Similarly Sometimes Still Then
     There Therefore Third Thus Today Together Yet Québec Canada Montréal
     In At On For By As The This That When While After Before During Since With From Of To
+    Ainsi Alors Aussi Autrement Bref Cependant Certes Donc Enfin Ensuite Ici Maintenant Néanmoins
+    Parfois Puis Souvent Toutefois Pourtant Sinon Également Finalement Premièrement Deuxièmement
+    Troisièmement Dans Par Pour En Au Aux Avec Depuis Lors Selon Comme Quand Malgré Après Avant
+    Pendant Plutôt Chez Sur Sous Entre Vers Contre Une Un Le La Les Ce Cette Ces Or Mais Et Ou
 """.split())
 UNLISTED = -1  # the line of a person met in the text but not in the list
 QUIZ_BLOCK = re.compile(r"<quiz>.*?</quiz>", re.S)
