@@ -12,10 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]  # what a build reads
 
 
+def project_parts(root: Path = ROOT) -> list[str]:
+    """PROJECT_PARTS, with the other language editions' config files and pages (mkdocs.fr.yml, docs-fr)."""
+    editions = sorted(p.name for p in root.glob("mkdocs.*.yml")) + sorted(p.name for p in root.glob("docs-*") if p.is_dir())
+    return PROJECT_PARTS + editions
+
+
 def copy_project(dest: Path) -> Path:
     """Copy the parts of the guide a build reads into `dest` (created if needed)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in project_parts():
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -40,9 +46,42 @@ _ConfigLoader.add_multi_constructor("!", _tag_default)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tag_default)
 
 
-def load_config(root: Path = ROOT) -> dict:
-    """mkdocs.yml of the guide at `root`, as plain data (site_name, nav, extra, ...)."""
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+def load_config(root: Path = ROOT, lang: str | None = None) -> dict:
+    """mkdocs.yml of the guide at `root`, as plain data (site_name, nav, extra, ...); with `lang`,
+    that language edition's settings (mkdocs.<lang>.yml over mkdocs.yml, as INHERIT merges them),
+    its site_url in its folder, and `docs_dir`/`data_dir` set to its own."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config.setdefault("docs_dir", "docs")
+    config["data_dir"] = "data"
+    first, *others = editions(config)
+    edition = next((e for e in others if e["lang"] == lang), None)
+    if lang and lang != first["lang"] and edition is None:
+        raise SystemExit(f"mkdocs.yml, extra.alternate: no edition in language {lang!r}; "
+                         f"the editions are {', '.join(e['lang'] for e in [first, *others])}.")
+    if edition is None:
+        return config
+    child = yaml.load((root / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    child.pop("INHERIT", None)
+    merged = _merge(config, child)
+    merged["data_dir"] = f"data/{lang}"
+    if merged.get("site_url"):
+        merged["site_url"] = str(config["site_url"]).rstrip("/") + "/" + edition["folder"]
+    return merged
+
+
+def editions(config: dict) -> list[dict]:
+    """[{lang, folder}] of extra.alternate (hooks/shared/editions.py checks them at build time);
+    one edition, in the course's language, when there is no list."""
+    found = [{"lang": str(e.get("lang")), "folder": "" if n == 0 else str(e.get("link", "")).strip("/") + "/"}
+             for n, e in enumerate(((config.get("extra") or {}).get("alternate") or [])) if isinstance(e, dict)]
+    return found or [{"lang": str(((config.get("extra") or {}).get("course") or {}).get("language") or "en"), "folder": ""}]
+
+
+def _merge(base, child):
+    """INHERIT's deep merge: mappings merge key by key, anything else (lists too) is replaced."""
+    if isinstance(base, dict) and isinstance(child, dict):
+        return {**base, **{k: _merge(base.get(k), v) if k in base else v for k, v in child.items()}}
+    return child
 
 
 def local_address(root: Path = ROOT, port: int = 8000) -> str:
