@@ -92,8 +92,8 @@ def _legal_entries(entries: list[dict], label) -> list[str]:
         if ref.get("chapter"):
             law = LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"))
             problems += entry_problems(law, today, label(i, ref))
-        elif ref.get("version_read") or ref.get("names"):
-            problems.append(f'{label(i, ref)}: "version_read" and "names" belong to a legal text: add its "chapter".')
+        elif ref.get("version_read"):
+            problems.append(f'{label(i, ref)}: "version_read" belongs to a legal text: add its "chapter".')
     return problems
 
 
