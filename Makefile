@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium pango htmlcheck bench offline qti moodle anki instructor handout pdf
+.PHONY: serve test setup chromium pango htmlcheck spelling spell bench offline qti moodle anki instructor handout pdf
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -25,7 +25,13 @@ htmlcheck:                ## the W3C Nu HTML Checker for the tests: Java (Debian
 	@command -v java >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@test -f .venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm install --silent --no-audit --no-fund --prefix .venv/vnu vnu-jar@$(VNU_VERSION)
 
-test: .venv/ready chromium pango htmlcheck  ## the whole test suite
+spelling:                 ## Debian's Hunspell with its French and English dictionaries, for the French edition's spelling check (installed if missing; needs root)
+	@command -v hunspell >/dev/null 2>&1 && [ -f /usr/share/hunspell/fr_CA.dic ] && [ -f /usr/share/hunspell/en_US.dic ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-fr hunspell-en-us; }
+
+spell: .venv/ready spelling  ## the French edition's unknown words (fix them, or add a term or name to data/fr/words.txt)
+	$(PY) tools/spellcheck.py fr
+
+test: .venv/ready chromium pango htmlcheck spelling  ## the whole test suite
 	$(PY) -m pytest -q tests
 
 bench: .venv/ready        ## print build-time, hook-cost and page-weight figures (takes ~5 min)

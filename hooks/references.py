@@ -38,7 +38,7 @@ FIELDS = {
     # a statute, regulation or code (hooks/shared/law_check.py)
     "chapter": Field(str, required=False, hint='its chapter in the consolidated statutes, e.g. "P-34.1" or "C-26, r. 222.1"'),
     "version_read": Field(str, required=False, hint='the "à jour au" date of the consolidated text read, YYYY-MM-DD'),
-    "names": Field(list, required=False, text_items=True, hint="the titles the guide gives the text, English and French"),
+    "names": Field(list, required=False, text_items=True, hint="other names the guide gives the work or its author, English and French (a statute: its titles); a citation may use any"),
 }
 # Data files whose text may name a statute, checked like the pages.
 LAW_DATA_FILES = ("data/glossary.yml", "data/comparison.yml", "data/skills-lab/exercises.yml",
@@ -63,7 +63,8 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _checks)
     cited = set()
-    index = reference_index(ref["cite"] for ref in references)
+    index = reference_index([ref["cite"] for ref in references],
+                            {ref["cite"]: ref.get("names") or [] for ref in references})
     laws = [LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"), ref.line)
             for ref in references if ref.get("chapter")]
     problems = []
@@ -91,8 +92,8 @@ def _legal_entries(entries: list[dict], label) -> list[str]:
         if ref.get("chapter"):
             law = LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"))
             problems += entry_problems(law, today, label(i, ref))
-        elif ref.get("version_read") or ref.get("names"):
-            problems.append(f'{label(i, ref)}: "version_read" and "names" belong to a legal text: add its "chapter".')
+        elif ref.get("version_read"):
+            problems.append(f'{label(i, ref)}: "version_read" belongs to a legal text: add its "chapter".')
     return problems
 
 

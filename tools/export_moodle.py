@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
 from export_qti import absolute_links  # noqa: E402
-from guide_project import ALLOW_PLACEHOLDER, export_site_url, load_config  # noqa: E402
+from guide_project import ALLOW_PLACEHOLDER, editions, export_site_url, load_config  # noqa: E402
 from shared.objective_rules import page_stem  # noqa: E402
 from shared.page_outline import is_chapter_page, is_section_page, mask_fenced_code, nav_chapter_titles  # noqa: E402
 from shared.question_cues import rendered_text  # noqa: E402
@@ -129,15 +129,16 @@ def objective_tag(ref: str, src_uri: str) -> str:
 
 
 
-def categories(root: Path = ROOT, allow_placeholder: bool = True) -> tuple[dict, list[tuple[str, Category]]]:
-    """The configuration and (chapter folder, category) for each page with questions, in nav order."""
-    config = load_config(root)
+def categories(root: Path = ROOT, allow_placeholder: bool = True, lang: str | None = None) -> tuple[dict, list[tuple[str, Category]]]:
+    """The configuration and (chapter folder, category) for each page with questions, in nav
+    order, of the edition in `lang` (None: the first one)."""
+    config = load_config(root, lang)
     site_url = export_site_url(config, allow_placeholder)
     titles = nav_titles(config.get("nav"))
-    feedback_words = {**DEFAULT_FEEDBACK, **(_interface(root).get("export") or {})}
+    feedback_words = {**DEFAULT_FEEDBACK, **(_interface(root / config["data_dir"]).get("export") or {})}
     found = []
     for uri, (chapter, title) in titles.items():
-        path = root / "docs" / uri
+        path = root / config["docs_dir"] / uri
         if not (is_section_page(uri) or is_chapter_page(uri)) or not path.is_file():
             continue
         questions = read_questions(path.read_text(encoding="utf-8"), uri, site_url, feedback_words)
@@ -146,9 +147,9 @@ def categories(root: Path = ROOT, allow_placeholder: bool = True) -> tuple[dict,
     return config, found
 
 
-def _interface(root: Path) -> dict:
+def _interface(data_dir: Path) -> dict:
     import yaml
-    path = root / "data" / "interface.yml"
+    path = data_dir / "interface.yml"
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
 
 
@@ -232,9 +233,9 @@ def quiz_file(site_name: str, chosen: list[Category]) -> str:
     return "\n".join(out)
 
 
-def export(output_dir: Path, root: Path = ROOT, allow_placeholder: bool = True) -> list[Path]:
+def export(output_dir: Path, root: Path = ROOT, allow_placeholder: bool = True, lang: str | None = None) -> list[Path]:
     """Write ALL.xml and one file per chapter into output_dir; returns their paths."""
-    config, found = categories(root, allow_placeholder)
+    config, found = categories(root, allow_placeholder, lang)
     site_name = str(config.get("site_name") or "Guide")
     output_dir.mkdir(parents=True, exist_ok=True)
     written = [output_dir / "ALL.xml"]
@@ -253,10 +254,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="the files go into OUTPUT_DIR/moodle/ (default: exports/)")
     parser.add_argument(ALLOW_PLACEHOLDER, action="store_true",
                         help="export even though site_url is still the shipped placeholder (a trial: the links will not work)")
+    parser.add_argument("--lang", help="one language edition (its code in mkdocs.yml's extra.alternate); "
+                        "default: every edition, the first into moodle/, the others into moodle-<lang>/")
     args = parser.parse_args(argv)
-    out = args.output_dir / "moodle"
-    for path in export(out, allow_placeholder=args.allow_placeholder_url):
-        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    first, *others = editions(load_config(ROOT))
+    for edition in [e for e in [first, *others] if args.lang in (None, e["lang"])]:
+        out = args.output_dir / ("moodle" if edition is first else f"moodle-{edition['lang']}")
+        for path in export(out, allow_placeholder=args.allow_placeholder_url, lang=edition["lang"]):
+            print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ from xml.sax import saxutils
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "hooks")]
 
-from guide_project import ALLOW_PLACEHOLDER, export_site_url, load_config  # noqa: E402
+from guide_project import ALLOW_PLACEHOLDER, editions, export_site_url, load_config  # noqa: E402
 from shared.page_outline import is_chapter_page, nav_order  # noqa: E402
 from shared.objective_rules import QUIZ_OBJECTIVES, read_bank  # noqa: E402  (the guide's own reading of objectives)
 from shared.question_cues import rendered_text  # noqa: E402
@@ -247,16 +247,17 @@ def exporter_with_objectives(collection, version, tagged, forms=None):
 
 
 def export(output_dir: Path, root: Path = ROOT, prefix: str = "helping-relationship", chapter: str | None = None,
-           allow_placeholder: bool = True) -> list[Path]:
-    """Write the QTI 1.2 and 2.1 packages (of one chapter folder, if given); returns their paths."""
+           allow_placeholder: bool = True, lang: str | None = None) -> list[Path]:
+    """Write the QTI 1.2 and 2.1 packages (of one chapter folder, if given) of the edition in
+    `lang` (None: the first); returns their paths."""
     from mkdocs_quiz.qti import QTIVersion, extract_quizzes_from_directory
 
     patch_exporter()
-    config = load_config(root)
+    config = load_config(root, lang)
     site_url = export_site_url(config, allow_placeholder)
     title = str(config["site_name"])
-    objectives = question_objectives(root / "docs")
-    docs = prepared_docs(root / "docs", site_url)
+    objectives = question_objectives(root / config["docs_dir"])
+    docs = prepared_docs(root / config["docs_dir"], site_url)
     output_dir.mkdir(parents=True, exist_ok=True)
     written = []
     try:
@@ -287,12 +288,14 @@ def chapter_titles(config: dict) -> dict[str, str]:
     return titles
 
 
-def export_by_chapter(output_dir: Path, root: Path = ROOT, allow_placeholder: bool = True) -> list[Path]:
+def export_by_chapter(output_dir: Path, root: Path = ROOT, allow_placeholder: bool = True,
+                      lang: str | None = None) -> list[Path]:
     """One pair of packages per chapter folder that holds questions, in nav order."""
     written = []
-    for folder in chapter_titles(load_config(root)):
-        if any("<quiz>" in p.read_text(encoding="utf-8") for p in (root / "docs" / folder).glob("*.md")):
-            written += export(output_dir, root, prefix=folder, chapter=folder, allow_placeholder=allow_placeholder)
+    config = load_config(root, lang)
+    for folder in chapter_titles(config):
+        if any("<quiz>" in p.read_text(encoding="utf-8") for p in (root / config["docs_dir"] / folder).glob("*.md")):
+            written += export(output_dir, root, prefix=folder, chapter=folder, allow_placeholder=allow_placeholder, lang=lang)
     return written
 
 
@@ -304,11 +307,18 @@ def main(argv: list[str] | None = None) -> None:
                         help="folder for the .zip packages (default: exports/)")
     parser.add_argument(ALLOW_PLACEHOLDER, action="store_true",
                         help="export even though site_url is still the shipped placeholder (a trial: the links will not work)")
+    parser.add_argument("--lang", help="one language edition (its code in mkdocs.yml's extra.alternate); "
+                        "default: every edition, the others' packages named and foldered with their code")
     args = parser.parse_args(argv)
     out, allow = args.output_dir, args.allow_placeholder_url
     export_site_url(load_config(ROOT), allow)  # before anything is written
-    for package in export(out, allow_placeholder=allow) + export_by_chapter(out / "qti-by-chapter", allow_placeholder=allow):
-        print(f"wrote {package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}")
+    first, *others = editions(load_config(ROOT))
+    for edition in [e for e in [first, *others] if args.lang in (None, e["lang"])]:
+        lang, suffix = edition["lang"], "" if edition is first else f"-{edition['lang']}"
+        packages = (export(out, prefix=f"helping-relationship{suffix}", allow_placeholder=allow, lang=lang)
+                    + export_by_chapter(out / f"qti-by-chapter{suffix}", allow_placeholder=allow, lang=lang))
+        for package in packages:
+            print(f"wrote {package.relative_to(ROOT) if package.is_relative_to(ROOT) else package}")
 
 
 if __name__ == "__main__":

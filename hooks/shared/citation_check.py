@@ -42,6 +42,7 @@ class Citation:
     author: str      # first author as written, e.g. "Rogers"
     year: str        # e.g. "1957"
     offset: int      # position in the Markdown
+    full: str = ""   # every author as written ("Charte des droits et libertés de la personne")
 
 
 def citation_key(author: str, year: str) -> tuple[str, str]:
@@ -62,7 +63,7 @@ def find_citations(markdown: str) -> list[Citation]:
             part_match = CITATION_PART.match(part.strip())
             if part_match:
                 author = first_author(part_match["authors"])
-                found.append(Citation(match[0], author, part_match["year"], match.start()))
+                found.append(Citation(match[0], author, part_match["year"], match.start(), part_match["authors"]))
     for match in narrative_citations(text):
         surname = re.sub(r"['’]s$", "", match["surname"])  # possessive: Kolb's (1984)
         if not surname.isupper():
@@ -86,18 +87,22 @@ def reference_keys(cite: str) -> tuple[str, str]:
     return citation_key(first_author(authors), year.strip())
 
 
-def reference_index(cites) -> dict[tuple[str, str], tuple[str, str]]:
+def reference_index(cites, aliases: dict[str, list[str]] | None = None) -> dict[tuple[str, str], tuple[str, str]]:
     """Map what a citation may say to the reference it means: (first author, year), and
     (last word of the first author, year) so that "(American Counseling Association, 2014)"
-    and the narrative "Association (2014)" both resolve."""
+    and the narrative "Association (2014)" both resolve. `aliases`: other names of a cite's
+    author ("Société canadienne de psychologie", a statute's French title), by cite."""
     index = {}
     for cite in cites:
         author, year = key = reference_keys(cite)
-        index.setdefault((author.split()[-1], year), key)
-        index[key] = key
+        for name in [author, *((aliases or {}).get(cite) or [])]:
+            name = " ".join(name.replace("*", "").split()).casefold()
+            index.setdefault((name.split()[-1], year), key)
+            index[(name, year)] = key
     return index
 
 
 def resolve(citation: Citation, index: dict) -> tuple[str, str] | None:
     """The key of the reference a citation points to, or None."""
-    return index.get(citation_key(citation.author, citation.year))
+    return (index.get(citation_key(citation.author, citation.year))
+            or (citation.full and index.get(citation_key(citation.full, citation.year))) or None)
