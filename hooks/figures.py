@@ -32,6 +32,7 @@ from pathlib import Path
 
 from shared.generated_blocks import fill, marker
 from shared.editions import asset_source
+from shared.box_titles import FIGURE_DESCRIPTION, any_of
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from shared.page_outline import mask_fenced_code
@@ -157,7 +158,7 @@ def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list
         problems.append(f"Figure {number} is on a chapter {chapter} page: number it {chapter}.N")
     following = "\n".join(markdown[close:].split("\n", 3)[1:3])
     # collapsed as written; opened ("!!!") in the printable edition (hooks/print_page.py)
-    described = re.compile(r"^[ \t]*(?:\?\?\?\+?|!!!) info " + re.escape(f'"Text description of Figure {number}"'), re.M)
+    described = re.compile(r"^[ \t]*(?:\?\?\?\+?|!!!) info \"" + any_of(FIGURE_DESCRIPTION) + re.escape(f' {number}"'), re.M)
     if not described.search(following):
         problems.append(
             f"add the text alternative right after </figure>: a line "

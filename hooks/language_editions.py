@@ -18,7 +18,9 @@ other editions' config files (`mkdocs.fr.yml`) and their pages. Events:
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +37,7 @@ from shared.editions import Edition, data_folder, editions, this_edition
 from shared.edition_parity import data_problems, out_of_step, page_problems
 
 log = get_plugin_logger("language_editions")
+DOCS_PATH = re.compile(r"(?<![\w/.-])docs/(?!assets/)")  # "docs/04-skills/x.md", not "docs/assets/..."
 FRENCH_SEPARATOR = r"[\s\-'’]+"  # words split at spaces, hyphens and elisions
 
 all_editions: list[Edition] = []
@@ -53,6 +56,26 @@ def _docs_dir_of(root: Path, edition: Edition) -> Path:
     with open(config_file, "rb") as handle:
         settings = yaml_load(handle)
     return (config_file.parent / (settings.get("docs_dir") or "docs")).resolve()
+
+
+class _PagesFolder(logging.Filter):
+    """The hooks name a page "docs/X.md"; in this edition's messages it is "docs-fr/X.md"."""
+
+    def __init__(self, folder: str):
+        super().__init__()
+        self.folder = folder
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "docs/" in message:
+            record.msg, record.args = DOCS_PATH.sub(self.folder + "/", message), None
+        return True
+
+
+def _name_pages_in(folder: str) -> None:
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _PagesFolder) for f in handler.filters):
+            handler.addFilter(_PagesFolder(folder))
 
 
 def _search_plugin(config):
@@ -78,6 +101,7 @@ def on_config(config):
     if heading_link and "toc" in config.mdx_configs:  # the ¶ link's tooltip, in the edition's language
         config.mdx_configs["toc"]["permalink_title"] = heading_link
     if current and current.folder:
+        _name_pages_in(Path(config.docs_dir).name)
         if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
             config.site_url = urljoin(root_url, current.folder)
         search = _search_plugin(config)

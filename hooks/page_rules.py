@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from shared.glossary_data import GLOSSARY_FILE, load_glossary, term_anchor
+from shared.guide_data import data_file
 from shared.instructor_notes import strip_instructor_notes
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -238,7 +239,7 @@ def on_post_build(config):
               if entry["introduced_in"] in marked_on
               and term_anchor(entry["term"]) not in marked_on[entry["introduced_in"]]]
     if absent:
-        log.warning(f"{GLOSSARY_FILE}: term(s) that never appear on their introduced_in page:\n  - "
+        log.warning(f"{data_file(GLOSSARY_FILE)}: term(s) that never appear on their introduced_in page:\n  - "
                     + "\n  - ".join(f'entry "{e["term"]}", line {e.line}: not found in the prose of '
                                     f'docs/{e["introduced_in"]}' for e in absent)
                     + "\nUse the term (or one of its `forms`) in that page's prose, or set introduced_in "

@@ -19,6 +19,7 @@ import html as html_lib
 from typing import NamedTuple
 
 from shared import interface_strings
+from shared.editions import editions
 from shared.generated_blocks import fill, marker
 from shared.guide_data import escape_text
 from mkdocs.structure.files import File
@@ -65,7 +66,8 @@ def on_files(files, config):
         url = files.get_file_from_path(uri).url_relative_to(page)
         url += _questions_anchor(outline)
         rows.append(Row(uri, url, titles.get(uri, outline.title), outline.quiz_count, is_chapter_page(uri)))
-    page.content_string, lists = render_progress(rows, words)
+    several = len(editions(config.extra)) > 1  # answers are kept per edition: say so
+    page.content_string, lists = render_progress(rows, words, several)
     files.append(page)
     return files
 
@@ -85,8 +87,9 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[str, str]]:
-    """The page's Markdown, and each chapter's list (by chapter folder) as HTML."""
+def render_progress(rows: list[Row], words: dict[str, str], several_editions: bool = False) -> tuple[str, dict[str, str]]:
+    """The page's Markdown, and each chapter's list (by chapter folder) as HTML; with several
+    language editions, the line that says each keeps its own answers (interface: editions_note)."""
     chapters: dict[str, list[Row]] = {}
     for row in rows:
         chapters.setdefault(row.uri.split("/")[0], []).append(row)
@@ -96,6 +99,7 @@ def render_progress(rows: list[Row], words: dict[str, str]) -> tuple[str, dict[s
         "---\nsearch:\n  exclude: true\n---\n",
         f"# {word('title')}\n",
         word("intro") + "\n",
+        *([word("editions_note") + "\n"] if several_editions and words.get("editions_note") else []),
         f'<p id="progress-summary" class="progress-summary" aria-live="polite">'
         f'{escape_text(_filled(words.get("summary_empty", "{total}"), total=total))}</p>\n',
         f'<p><button type="button" class="md-button" id="progress-reset">{word("reset_button")}</button></p>\n',

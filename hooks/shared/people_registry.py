@@ -148,6 +148,19 @@ def mentions(text: str, listed: re.Pattern | None, not_people: set[str]) -> list
     return sorted(found.values(), key=lambda x: x.offset)
 
 
+# The same title in the other language: "M. Gagnon" in the French edition is "Mr. Gagnon".
+TITLE_EQUIVALENTS = {"Mr. ": ("M. ",), "M. ": ("Mr. ",), "Mrs. ": ("Mme ",), "Ms. ": ("Mme ",),
+                     "Mme ": ("Mrs. ", "Ms. "), "Dr. ": ("Dr ", "Dre "), "Dr ": ("Dr. ",), "Dre ": ("Dr. ",)}
+
+
+def title_variants(name: str) -> list[str]:
+    """The name with its title in the other language ("Mr. Gagnon" -> ["M. Gagnon"])."""
+    for title, others in TITLE_EQUIVALENTS.items():
+        if name.startswith(title):
+            return [other + name[len(title):] for other in others]
+    return []
+
+
 def _first_name(name: str) -> str:
     """"Julie Roy" -> "Julie"; a title and surname ("Mr. Ouellet") is its own name."""
     return name if TITLE.match(name) else name.split()[0]
@@ -182,12 +195,14 @@ def problems(people: list[Person], places: list[Place], not_people=()) -> list[s
             )
             continue
         by_name[person.name] = person
-    listed = name_pattern(by_name)
+    aliases = {variant: person for name, person in by_name.items() for variant in title_variants(name)
+               if variant not in by_name}
+    listed = name_pattern([*by_name, *aliases])
     skip = set(not_people)
     for place in places:
         for mention in mentions(place.text, listed, skip):
             where = f"{place.file}, line {place.line_at(mention.offset)}"
-            person = by_name.get(mention.name)
+            person = by_name.get(mention.name) or aliases.get(mention.name)
             if person is not None and person.line == UNLISTED:
                 continue  # reported where it first appears
             if person is None:
@@ -199,7 +214,7 @@ def problems(people: list[Person], places: list[Place], not_people=()) -> list[s
                     "used in the guide for someone else, choose another first name."
                 )
                 by_name[mention.name] = Person(mention.name, "?", (place.place,), mention.age, UNLISTED)
-                listed = name_pattern(by_name)  # report a new name once per place, not per line
+                listed = name_pattern([*by_name, *aliases])  # report a new name once per place, not per line
                 continue
             if place.place not in person.places:
                 found.append(
