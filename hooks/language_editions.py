@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import yaml_load
@@ -189,6 +189,7 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-200)  # last: the English site is complete (its offline list of files too) before fr/ is added
 def on_post_build(config):
     if not current or current.folder or os.environ.get("GUIDE_EDITIONS") == "first":
         return
