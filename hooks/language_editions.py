@@ -9,8 +9,9 @@ other editions' config files (`mkdocs.fr.yml`) and their pages. Events:
   files; a page whose counterpart was last changed before it (git history) is listed (a
   setting, `extra.guide_rules.editions_out_of_step`: `report` or `fail`); an edition other than
   the first takes the first edition's assets (scripts, styles, figures) it does not have itself;
-- on_page_context: the page's language switch (overrides/partials/alternate.html) and its
-  `<link rel="alternate" hreflang>` lead to the same page in every edition;
+- on_page_context: the page's language switch (overrides/partials/alternate.html) leads to the
+  same page in every edition (and sitemap.xml gives each page's counterparts, hreflang);
+  Material's `<link rel="alternate" hreflang>` lead to each edition's home, as its script expects;
 - on_post_build (first edition only): builds each other edition into its folder of the site, in
   a process of its own (so `mkdocs build`, `mkdocs serve` and the tests build every language).
   GUIDE_EDITIONS=first builds the first edition alone (bench/ measures each edition apart).
@@ -27,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import yaml_load
@@ -87,9 +88,12 @@ def _search_plugin(config):
 
 def on_config(config):
     global all_editions, current, root_url, docs_dirs
-    all_editions = editions(config.extra)
-    current = this_edition(config.extra)
-    guide_data.use_data_folder(data_folder(config.extra))
+    # extra.alternate is rewritten below for Material's templates: the setting is kept apart
+    source = config.extra.setdefault("alternate_setting", config.extra.get("alternate"))
+    setting = {**config.extra, "alternate": source}
+    all_editions = editions(setting)
+    current = this_edition(setting)
+    guide_data.use_data_folder(data_folder(setting))
     root = Path(config.config_file_path).parent
     docs_dirs = {e.lang: _docs_dir_of(root, e) for e in all_editions}
     shared_editions.first_docs_dir = docs_dirs[all_editions[0].lang] if current and current.folder else None
@@ -100,6 +104,13 @@ def on_config(config):
     heading_link = interface_strings.load(config).get("page", {}).get("heading_link")
     if heading_link and "toc" in config.mdx_configs:  # the ¶ link's tooltip, in the edition's language
         config.mdx_configs["toc"]["permalink_title"] = heading_link
+    if current:
+        # Material's <link rel="alternate" hreflang> to each edition's home, relative (same
+        # origin, offline too): its script reads each one's sitemap.xml there. The page's own
+        # counterpart is the switch's link (overrides/partials/alternate.html) and the sitemap's.
+        up = "../" * current.folder.count("/")
+        config.extra["alternate"] = [{"name": e.name, "lang": e.tag,
+                                      "link": (up + e.folder) if e != current else "./"} for e in all_editions]
     if current and current.folder:
         _name_pages_in(Path(config.docs_dir).name)
         if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
@@ -158,10 +169,7 @@ def counterparts(page_url: str) -> list[dict]:
 def on_page_context(context, page, config, nav):
     if not current:
         return context
-    pages = counterparts(page.url)
-    context["guide_alternates"] = pages
-    # Material writes <link rel="alternate" hreflang> from extra.alternate: this page's counterparts
-    config.extra["alternate"] = [{"name": p["name"], "lang": p["lang"], "link": p["link"]} for p in pages]
+    context["guide_alternates"] = counterparts(page.url)
     return context
 
 
@@ -181,16 +189,23 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-200)  # last: the English site is complete (its offline list of files too) before fr/ is added
 def on_post_build(config):
     if not current or current.folder or os.environ.get("GUIDE_EDITIONS") == "first":
         return
     root = Path(config.config_file_path).parent
+    # the same program as this build (mkdocs, or ProperDocs for properdocs.yml), and the
+    # edition's twin of this config file when there is one (properdocs.fr.yml)
+    program = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+    stem = Path(config.config_file_path).stem
     for edition in all_editions[1:]:
         target = Path(config.site_dir).resolve() / edition.folder
-        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / edition.config_file),
+        twin = root / f"{stem}.{edition.lang}.yml"
+        config_file = twin if twin.is_file() else root / edition.config_file
+        command = [sys.executable, "-m", program, "build", "-f", str(config_file),
                    "-d", str(target)] + (["--strict"] if config.strict else [])
-        log.info(f"Building the {edition.name} edition ({edition.config_file}) into {edition.folder}")
+        log.info(f"Building the {edition.name} edition ({config_file.name}) into {edition.folder}")
         done = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if done.returncode:
-            raise PluginError(f"The {edition.name} edition ({edition.config_file}) did not build: "
+            raise PluginError(f"The {edition.name} edition ({config_file.name}) did not build: "
                               "its messages are above.")

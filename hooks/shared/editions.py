@@ -40,7 +40,10 @@ class Edition:
 
 def editions(extra: dict | None) -> list[Edition]:
     """The editions `extra.alternate` declares, checked (a clear error for a malformed entry)."""
-    entries = (extra or {}).get("alternate") or []
+    # hooks/language_editions.py rewrites extra.alternate for Material's templates and keeps the
+    # setting as written in extra.alternate_setting
+    extra = extra or {}
+    entries = (extra.get("alternate_setting") if "alternate_setting" in extra else extra.get("alternate")) or []
     if not isinstance(entries, list):
         raise PluginError("mkdocs.yml, extra.alternate: expected a list of editions "
                           "(name, lang, link), one per language; see README, 'Languages'.")
