@@ -34,6 +34,7 @@ from shared.generated_blocks import fill, marker
 from shared.editions import asset_source
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from shared.box_titles import FIGURE_DESCRIPTION, any_of
 from shared.page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir
@@ -157,7 +158,8 @@ def figure_problems(markdown: str, marker_end: int, chapter: int | None) -> list
         problems.append(f"Figure {number} is on a chapter {chapter} page: number it {chapter}.N")
     following = "\n".join(markdown[close:].split("\n", 3)[1:3])
     # collapsed as written; opened ("!!!") in the printable edition (hooks/print_page.py)
-    described = re.compile(r"^[ \t]*(?:\?\?\?\+?|!!!) info " + re.escape(f'"Text description of Figure {number}"'), re.M)
+    # in the edition's language: "Text description of Figure 2.4", "Description textuelle de la figure 2.4"
+    described = re.compile(r"^[ \t]*(?:\?\?\?\+?|!!!) info \"" + any_of(FIGURE_DESCRIPTION) + " " + re.escape(f'{number}"'), re.M)
     if not described.search(following):
         problems.append(
             f"add the text alternative right after </figure>: a line "
@@ -207,7 +209,7 @@ def replace_markers(markdown: str, docs_dir: Path, src_uri: str,
         position = match.end()
     if problems:
         raise FigureError(
-            f"docs/{src_uri}: figure problem(s):\n  - " + "\n  - ".join(problems)
+            f"{Path(docs_dir).name}/{src_uri}: figure problem(s):\n  - " + "\n  - ".join(problems)
             + "\nSee \"Edit a figure\" in README.md for the figure block and the SVG rules."
         )
     pieces.append(markdown[position:])

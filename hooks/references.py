@@ -19,7 +19,7 @@ from pathlib import Path
 
 import datetime as dt
 
-from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.citation_check import citation_key, find_citations, first_author, reference_index, reference_keys, resolve
 from shared.law_check import LawEntry, entry_problems, format_date, message, read_mentions
 from shared.generated_blocks import fill, marker
 from shared.guide_data import Field, data_file, load_entries
@@ -64,6 +64,10 @@ def on_config(config):
     references = load_entries(root / REFERENCES_FILE, root, FIELDS, "cite", "references", _checks)
     cited = set()
     index = reference_index(ref["cite"] for ref in references)
+    for ref in references:  # a statute cited by any of its names: "(Loi sur les services ..., 1991, art. 10)"
+        key = reference_keys(ref["cite"])
+        for name in ref.get("names") or () if ref.get("chapter") else ():
+            index.setdefault(citation_key(first_author(name), key[1]), key)
     laws = [LawEntry(ref["cite"], ref["chapter"], tuple(ref.get("names") or ()), ref.get("version_read"), ref.line)
             for ref in references if ref.get("chapter")]
     problems = []

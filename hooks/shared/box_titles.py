@@ -11,6 +11,7 @@ import re
 
 OBJECTIVES = ("Learning objectives", "Objectifs d'apprentissage")
 WORKED_EXAMPLE = ("Worked example", "Exemple commenté")  # the start of the title: "Worked example (fictional)"
+FIGURE_DESCRIPTION = ("Text description of Figure", "Description textuelle de la figure")  # then " 2.4"
 
 
 def any_of(titles: tuple[str, ...]) -> str:
