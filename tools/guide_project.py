@@ -12,10 +12,22 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]  # what a build reads
 
 
+def edition_parts(root: Path = ROOT) -> list[str]:
+    """The other language editions' config files (mkdocs.fr.yml) and the docs_dir each names
+    (docs-fr): without them a copy of a guide with several editions does not build."""
+    parts = []
+    for config in sorted(root.glob("mkdocs.*.yml")):
+        parts.append(config.name)
+        docs = (yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}).get("docs_dir")
+        if docs and (root / docs).is_dir() and docs not in PROJECT_PARTS + parts:
+            parts.append(str(docs))
+    return parts
+
+
 def copy_project(dest: Path) -> Path:
     """Copy the parts of the guide a build reads into `dest` (created if needed)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in PROJECT_PARTS + edition_parts():
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
