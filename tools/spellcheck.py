@@ -41,6 +41,7 @@ NOT_PROSE = [
     re.compile(r"^\s*- \[[ x]\]", re.M),
     re.compile(r"\[\[[^\]]*\]\]"),
 ]
+EMPHASIS = re.compile(r"\*+")
 # data fields that are not prose in any language
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
 NOT_PROSE_KEYS = {"id", "introduced_in", "page", "see", "teaches", "next", "skill", "sets", "needs", "url",
@@ -50,7 +51,7 @@ NOT_PROSE_KEYS = {"id", "introduced_in", "page", "see", "teaches", "next", "skil
 def prose_of_markdown(text: str) -> str:
     for pattern in NOT_PROSE:
         text = pattern.sub(" ", text)
-    return text
+    return EMPHASIS.sub("", text)  # "**S**ommaires" is one word, not "S" and "ommaires"
 
 
 def prose_of_data(value, key: str = "") -> list[str]:
