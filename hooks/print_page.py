@@ -31,7 +31,6 @@ import os
 import re
 from urllib.parse import urljoin, urlsplit
 
-from shared.box_titles import FIGURE_DESCRIPTION, any_of
 from shared.generated_blocks import fill, ids_in, marker
 from shared.interface_strings import filled_html, section_words
 from mkdocs.exceptions import PluginError
@@ -79,8 +78,8 @@ ID_LIST = re.compile(r'aria-(?P<name>describedby|labelledby|controls)="'
 URL_ATTRIBUTES = [re.compile(rf'(?P<name>{name})="(?<=\s{name}=")(?P<value>[^"]*)"') for name in ("href", "src")]
 # literal first, then a look-behind for the space: far faster than a leading \s over 900 KB
 INNER_HREF = re.compile(r'href="#(?<=\shref="#)([^"]+)"')
-CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!"
-                        + any_of(FIGURE_DESCRIPTION) + "))")
+# a figure's text description stays closed on paper, in each edition's language
+CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description|Description textuelle))")
 # a marked term as hooks/concepts.py writes it (the definition is escaped text, no tags)
 TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class="gloss-tip" role="tooltip" '
                      r'id="[\w-]*?gloss-tip-(?P<term>[\w-]+)"[^>]*>[^<]*</span></span>')
