@@ -12,10 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]  # what a build reads
 
 
-def project_parts(root: Path = ROOT) -> list[str]:
-    """PROJECT_PARTS, with the other language editions' config files and pages (mkdocs.fr.yml, docs-fr)."""
-    editions = sorted(p.name for p in root.glob("mkdocs.*.yml")) + sorted(p.name for p in root.glob("docs-*") if p.is_dir())
-    return PROJECT_PARTS + editions
+def edition_parts(root: Path = ROOT) -> list[str]:
+    """The other language editions' config files (mkdocs.fr.yml) and the docs_dir each names
+    (docs-fr): without them a copy of a guide with several editions does not build."""
+    parts = []
+    for config in sorted(root.glob("mkdocs.*.yml")):
+        parts.append(config.name)
+        docs = (yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}).get("docs_dir")
+        if docs and (root / docs).is_dir() and docs not in PROJECT_PARTS + parts:
+            parts.append(str(docs))
+    return parts
 
 
 def copy_project(dest: Path, all_editions: bool = False) -> Path:
@@ -23,7 +29,7 @@ def copy_project(dest: Path, all_editions: bool = False) -> Path:
     `all_editions`, every language edition; else the first alone, as a one-language fork (the
     tests that break one thing in a page check that edition's messages, in one build)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in project_parts() if all_editions else PROJECT_PARTS:
+    for part in PROJECT_PARTS + edition_parts() if all_editions else PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -43,6 +43,7 @@ NOT_PROSE = [
     re.compile(r"^\s*- \[[ x]\]", re.M),
     re.compile(r"\[\[[^\]]*\]\]"),
 ]
+EMPHASIS = re.compile(r"\*+")
 # data fields that are not prose in any language
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
 NOT_PROSE_KEYS = {"id", "introduced_in", "page", "see", "teaches", "next", "skill", "sets", "needs", "url",
@@ -54,7 +55,8 @@ def prose_of_markdown(text: str, blank: str = "") -> str:
     `blank` instead (line breaks kept), so positions and line numbers stay (tools/typography.py)."""
     for pattern in NOT_PROSE:
         text = pattern.sub(lambda m: re.sub(r"[^\n]", blank, m[0]) if blank else " ", text)
-    return text
+    # "**S**ommaires" is one word, not "S" and "ommaires" (positions kept only when blanking)
+    return text if blank else EMPHASIS.sub("", text)
 
 
 def prose_of_data(value, key: str = "") -> list[str]:
