@@ -2,7 +2,7 @@
 PY := $(CURDIR)/.venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test setup chromium pango htmlcheck spelling spell bench offline qti moodle anki instructor handout pdf
+.PHONY: serve test setup chromium pango htmlcheck spelling spell typography bench offline qti moodle anki instructor handout pdf
 .venv/ready: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
 	.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
@@ -30,6 +30,10 @@ spelling:                 ## Debian's Hunspell with its French and English dicti
 
 spell: .venv/ready spelling  ## the French edition's unknown words (fix them, or add a term or name to data/fr/words.txt)
 	$(PY) tools/spellcheck.py fr
+
+# Its own target, not part of `make spell`: it needs no Hunspell (nor root), and it mends too.
+typography: .venv/ready   ## the French edition's typography, Québec style (OQLF); `$(PY) tools/typography.py fr --fix` mends the spaces
+	$(PY) tools/typography.py fr
 
 test: .venv/ready chromium pango htmlcheck spelling  ## the whole test suite
 	$(PY) -m pytest -q tests

@@ -25,10 +25,10 @@ MARKER = re.compile(r"<!--\s*course_identity:\s*(?P<field>[\w]+)\s*-->")
 PLACEHOLDER = re.compile(r"\{(?P<field>\w+)\}")
 
 # The values mkdocs.yml ships with in `extra.course`: placeholders, shown nowhere. This is
-# the one place that knows them (keep them in step with mkdocs.yml's COURSE IDENTITY block).
+# the one place that knows them (keep them in step with the COURSE IDENTITY block of mkdocs.yml and mkdocs.<lang>.yml).
 SHIPPED_PLACEHOLDERS = {
     "code": {"REL-1001"},
-    "institution": {"Your college or university"},
+    "institution": {"Your college or university", "Votre cégep ou votre université"},  # mkdocs.fr.yml's too
 }
 FILLED_FIELDS = ("name", "code", "institution", "term")
 

@@ -35,6 +35,7 @@ from shared.editions import asset_source
 from shared.box_titles import FIGURE_DESCRIPTION, any_of
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from shared.box_titles import FIGURE_DESCRIPTION, any_of
 from shared.page_outline import mask_fenced_code
 
 FIGURES_DIR = "assets/figures"        # under docs_dir
@@ -208,7 +209,7 @@ def replace_markers(markdown: str, docs_dir: Path, src_uri: str,
         position = match.end()
     if problems:
         raise FigureError(
-            f"docs/{src_uri}: figure problem(s):\n  - " + "\n  - ".join(problems)
+            f"{Path(docs_dir).name}/{src_uri}: figure problem(s):\n  - " + "\n  - ".join(problems)
             + "\nSee \"Edit a figure\" in README.md for the figure block and the SVG rules."
         )
     pieces.append(markdown[position:])

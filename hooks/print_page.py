@@ -78,7 +78,8 @@ ID_LIST = re.compile(r'aria-(?P<name>describedby|labelledby|controls)="'
 URL_ATTRIBUTES = [re.compile(rf'(?P<name>{name})="(?<=\s{name}=")(?P<value>[^"]*)"') for name in ("href", "src")]
 # literal first, then a look-behind for the space: far faster than a leading \s over 900 KB
 INNER_HREF = re.compile(r'href="#(?<=\shref="#)([^"]+)"')
-CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description))")
+# a figure's text description stays closed on paper, in each edition's language
+CLOSED_BOX = re.compile(r"<details(?P<attrs>(?![^>]*\bopen\b)[^>]*)>(?P<summary>\s*<summary>(?!Text description|Description textuelle))")
 # a marked term as hooks/concepts.py writes it (the definition is escaped text, no tags)
 TOOLTIP = re.compile(r'<span class="gloss">(?P<link><a [^>]*>.*?</a>)<span class="gloss-tip" role="tooltip" '
                      r'id="[\w-]*?gloss-tip-(?P<term>[\w-]+)"[^>]*>[^<]*</span></span>')

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import datetime as dt
 
-from shared.citation_check import find_citations, reference_index, reference_keys, resolve
+from shared.citation_check import citation_key, find_citations, first_author, reference_index, reference_keys, resolve
 from shared.law_check import LawEntry, entry_problems, format_date, message, read_mentions
 from shared.generated_blocks import fill, marker
 from shared.guide_data import Field, data_file, load_entries

@@ -12,22 +12,58 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "hooks", "overrides"]  # what a build reads
 
 
-def project_parts(root: Path = ROOT) -> list[str]:
-    """PROJECT_PARTS, with the other language editions' config files and pages (mkdocs.fr.yml, docs-fr)."""
-    editions = sorted(p.name for p in root.glob("mkdocs.*.yml")) + sorted(p.name for p in root.glob("docs-*") if p.is_dir())
-    return PROJECT_PARTS + editions
+def edition_parts(root: Path = ROOT) -> list[str]:
+    """The other language editions' config files (mkdocs.fr.yml) and the docs_dir each names
+    (docs-fr): without them a copy of a guide with several editions does not build."""
+    parts = []
+    for config in sorted(root.glob("mkdocs.*.yml")):
+        parts.append(config.name)
+        docs = (yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}).get("docs_dir")
+        if docs and (root / docs).is_dir() and docs not in PROJECT_PARTS + parts:
+            parts.append(str(docs))
+    return parts
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy the parts of the guide a build reads into `dest` (created if needed)."""
+def copy_project(dest: Path, all_editions: bool = False) -> Path:
+    """Copy the parts of the guide a build reads into `dest` (created if needed): with
+    `all_editions`, every language edition; else the first alone, as a one-language fork (the
+    tests that break one thing in a page check that edition's messages, in one build)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in project_parts():
+    for part in PROJECT_PARTS + edition_parts() if all_editions else PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    if not all_editions:
+        keep_first_edition(dest)
     return dest
+
+
+def keep_first_edition(project: Path) -> None:
+    """Make the guide at `project` one language: its mkdocs.yml lists only the first edition
+    of extra.alternate (the other entries' lines are removed; comments and tags stay), and the
+    others' data folders go (README, "Languages": what a one-language fork does)."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    out, inside, entries = [], None, 0
+    for line in lines:
+        stripped = line.strip()
+        if inside is None and stripped == "alternate:":
+            inside = len(line) - len(line.lstrip())
+        elif inside is not None and stripped and not stripped.startswith("#") and len(line) - len(line.lstrip()) <= inside:
+            inside = None
+        elif inside is not None and stripped.startswith("- "):
+            entries += 1
+        if inside is not None and entries > 1:
+            continue
+        out.append(line)
+    config.write_text("\n".join(out), encoding="utf-8")
+    first = editions(load_config(project))[0]["lang"]
+    for folder in (project / "data").iterdir():
+        if folder.is_dir() and (project / f"mkdocs.{folder.name}.yml").exists() is False and folder.name != first \
+                and len(folder.name) <= 3 and folder.name.isalpha():
+            shutil.rmtree(folder)  # data/fr/ of an edition no longer built
 
 
 class _ConfigLoader(yaml.SafeLoader):

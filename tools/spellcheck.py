@@ -27,10 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DICTIONARIES = {"fr": "fr_CA,en_US", "en": "en_US"}
 INSTALL = "apt-get install -y hunspell hunspell-fr hunspell-en-us"
 
-# what is not prose: fenced code, inline code, HTML comments and tags, link targets, heading ids,
-# attribute lists, URLs, quiz checkboxes, Markdown markers
+# what is not prose: a page's front matter, fenced code (indented too, in a list or admonition),
+# inline code, HTML comments and tags, link targets, heading ids, attribute lists, URLs, quiz
+# checkboxes, Markdown markers
 NOT_PROSE = [
-    re.compile(r"^```.*?^```", re.M | re.S),
+    re.compile(r"\A---\n.*?^---$", re.M | re.S),
+    re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.M | re.S),
     re.compile(r"`[^`\n]*`"),
     re.compile(r"<!--.*?-->", re.S),
     re.compile(r"<[^>\n]+>"),
@@ -41,16 +43,20 @@ NOT_PROSE = [
     re.compile(r"^\s*- \[[ x]\]", re.M),
     re.compile(r"\[\[[^\]]*\]\]"),
 ]
+EMPHASIS = re.compile(r"\*+")
 # data fields that are not prose in any language
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
 NOT_PROSE_KEYS = {"id", "introduced_in", "page", "see", "teaches", "next", "skill", "sets", "needs", "url",
                   "link", "anchor", "image", "icon", "english", "apa", "cite", "chapter", "name"}
 
 
-def prose_of_markdown(text: str) -> str:
+def prose_of_markdown(text: str, blank: str = "") -> str:
+    """The text with what is not prose left out; with `blank`, each character left out becomes
+    `blank` instead (line breaks kept), so positions and line numbers stay (tools/typography.py)."""
     for pattern in NOT_PROSE:
-        text = pattern.sub(" ", text)
-    return text
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", blank, m[0]) if blank else " ", text)
+    # "**S**ommaires" is one word, not "S" and "ommaires" (positions kept only when blanking)
+    return text if blank else EMPHASIS.sub("", text)
 
 
 def prose_of_data(value, key: str = "") -> list[str]:
