@@ -185,7 +185,7 @@ def _due_line(href: str, root: str) -> str:
     w = words["review"]
     counts = " ".join(f'data-{key.replace("_", "-")}="{_attr(w[key])}"'
                       for key in ("due_count_none", "due_count_one", "due_count_many"))
-    return (f'<p class="review-due"><a href="{_attr(href)}">{escape_text(w["due_link"])}</a>: '
+    return (f'<p class="review-due"><a href="{_attr(href)}">{escape_text(w["due_link"])}</a>{_attr(w.get("colon", ": "))}'
             f'<span data-review-due data-review-root="{_attr(root.rstrip("/") + "/")}" {counts}>…</span></p>')
 
 

@@ -112,7 +112,7 @@
     var models = el("ul", "journal-models");
     e.models.forEach(function (m) {
       var li = el("li");
-      li.appendChild(el("p", "journal-meta", lt("level", { n: m.level }) + ": " + m.name));
+      li.appendChild(el("p", "journal-meta", lt("level", { n: m.level }) + (labWords.colon || ": ") + m.name));
       li.appendChild(el("p", "", "“" + m.response + "”"));
       li.appendChild(el("p", "journal-why", m.why));
       models.appendChild(li);
@@ -199,7 +199,7 @@
             out.push("**" + lt("attempt", { n: i + 1 }) + "** (" + rating(a) + ")", "", quoted(a.text || t("empty_attempt")), "");
           });
           out.push("#### " + t("models"), "");
-          e.models.forEach(function (m) { out.push("- **" + lt("level", { n: m.level }) + ": " + m.name + ".** “" + m.response + "” " + m.why); });
+          e.models.forEach(function (m) { out.push("- **" + lt("level", { n: m.level }) + (labWords.colon || ": ") + m.name + ".** “" + m.response + "” " + m.why); });
           out.push("");
         } else if (n === 1) {
           var c = item.conversation;

@@ -123,7 +123,7 @@
     function words(node) { return node.querySelector(".lab-words").textContent; }
     function turn(who, text, kind) {
       var line = el("p", "lab-turn lab-turn--" + kind);
-      line.appendChild(el("span", "lab-who", who + ": "));
+      line.appendChild(el("span", "lab-who", who + (strings.colon || ": ")));
       line.appendChild(document.createTextNode(text));
       log.appendChild(line);
     }

@@ -244,7 +244,7 @@
       shown.focus();
     }
     if (item.q) {
-      prompt.textContent = W.kind_question + ": " + data.pages[item.q.p].t;
+      prompt.textContent = W.kind_question + (W.colon || ": ") + data.pages[item.q.p].t;
       var form = questionForm(item.q, card), check = button(W.check, card, "md-button--primary");
       check.addEventListener("click", function () {
         if (!form.answered()) { form.box.querySelector("input").focus(); return; }

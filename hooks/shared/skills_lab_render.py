@@ -119,7 +119,7 @@ def render_conversation(conversation: dict, link: Linker, s: dict[str, str], tit
         f'data-start="{escape(conversation["start"])}" data-client="{text(conversation["client_name"])}" '
         f'data-title="{text(conversation["title"])}">\n{title}'
         f'<p class="lab-context">{text(conversation["context"])}</p>\n'
-        f'<div class="lab-play">\n<div class="lab-log" aria-live="polite">{_first_turn(conversation)}</div>\n'
+        f'<div class="lab-play">\n<div class="lab-log" aria-live="polite">{_first_turn(conversation, s)}</div>\n'
         f'<div class="lab-choices" role="group" aria-label="{words(s, "your_choices")}">{_first_choices(conversation)}</div>\n</div>\n'
         f'<details class="lab-map">\n<summary>{words(s, "all_steps")}</summary>\n'
         f'<ol class="lab-steps">\n{steps}\n</ol>\n</details>\n</div>'
@@ -127,9 +127,10 @@ def render_conversation(conversation: dict, link: Linker, s: dict[str, str], tit
 
 
 # The player's opening, as lab.js draws it: in place before the script runs, nothing moves.
-def _first_turn(conversation: dict) -> str:
+def _first_turn(conversation: dict, s: dict[str, str]) -> str:
     step = conversation["steps"][conversation["start"]]
-    return (f'<p class="lab-turn lab-turn--client"><span class="lab-who">{text(conversation["client_name"])}: </span>'
+    colon = escape(s.get("colon", ": "))  # ": ", or " : " in French (a non-breaking space first)
+    return (f'<p class="lab-turn lab-turn--client"><span class="lab-who">{text(conversation["client_name"])}{colon}</span>'
             f'{text(step["client"])}</p>')
 
 
@@ -140,7 +141,8 @@ def _first_choices(conversation: dict) -> str:
 
 def _render_step(key: str, conversation: dict, step_id: str, order: list[str], link: Linker, s: dict[str, str]) -> str:
     step = conversation["steps"][step_id]
-    said = (f'<p class="lab-said"><span class="lab-who">{text(conversation["client_name"])}:</span> '
+    colon = escape(s.get("colon", ": ").rstrip())  # the space after it stays outside the name's span
+    said = (f'<p class="lab-said"><span class="lab-who">{text(conversation["client_name"])}{colon}</span> '
             f'<span class="lab-words">{text(step["client"])}</span></p>')
     if is_ending(step):
         rest = (f'<p class="lab-debrief"><strong>{words(s, "debrief")}</strong> '
