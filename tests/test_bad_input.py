@@ -1,6 +1,7 @@
 """Every kind of bad input to the guide, and the build's answer to it.
 
-Each case breaks one thing in a throw-away copy of the real guide and builds it with
+Each case breaks one thing in a throw-away copy of the real guide (its first language edition
+alone: tests/test_language_editions.py breaks the editions' agreement) and builds it with
 `mkdocs build --strict`. The answer is either a failed build whose message names the
 file and the entry (and says what to fix), or, for markup smuggled into data, an
 escaped, harmless page.
@@ -190,7 +191,7 @@ FAILING_CASES = {
 @pytest.mark.parametrize("case", FAILING_CASES, ids=list(FAILING_CASES))
 def test_bad_input_fails_the_build_with_a_useful_message(tmp_path, case):
     breaker, patterns = FAILING_CASES[case]
-    project = copy_project(tmp_path / "guide")
+    project = copy_project(tmp_path / "guide", first_edition_only=True)  # the other editions: test_language_editions.py
     breaker(project)
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
@@ -201,7 +202,7 @@ def test_bad_input_fails_the_build_with_a_useful_message(tmp_path, case):
 
 
 def test_markup_in_data_reaches_html_escaped(tmp_path):
-    project = copy_project(tmp_path / "guide")
+    project = copy_project(tmp_path / "guide", first_edition_only=True)  # the other editions: test_language_editions.py
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)> *x* [y](javascript:alert(3))'
     glossary = project / "data/glossary.yml"
     text = glossary.read_text(encoding="utf-8")

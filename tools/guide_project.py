@@ -3,6 +3,7 @@ the benchmarks (tests/conftest.py and bench/common.py both use it)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -24,8 +25,11 @@ def edition_parts(root: Path = ROOT) -> list[str]:
     return parts
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy the parts of the guide a build reads into `dest` (created if needed)."""
+def copy_project(dest: Path, first_edition_only: bool = False) -> Path:
+    """Copy the parts of the guide a build reads into `dest` (created if needed).
+
+    first_edition_only: the copy publishes the first language of `extra.alternate` alone, so that
+    a test may break one edition's page without the other editions' pages disagreeing first."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS + edition_parts():
         source = ROOT / part
@@ -33,7 +37,28 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    if first_edition_only:
+        config = dest / "mkdocs.yml"
+        config.write_text(drop_other_editions(config.read_text(encoding="utf-8")), encoding="utf-8")
     return dest
+
+
+def drop_other_editions(text: str) -> str:
+    """mkdocs.yml's text with every entry of `extra.alternate` but the first left out."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s+alternate:\s*(#.*)?$", line)), None)
+    if start is None:
+        return text
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    items, end = [], start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].lstrip().startswith("#")
+                                or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        if re.match(r"^\s*- ", lines[end]):
+            items.append(end)
+        end += 1
+    if len(items) < 2:
+        return text
+    return "".join(lines[:items[1]] + lines[end:])
 
 
 class _ConfigLoader(yaml.SafeLoader):
