@@ -49,7 +49,7 @@ qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 package
 moodle: .venv/ready       ## export the question bank as Moodle XML into exports/moodle/ (ALL.xml and one file per chapter)
 	$(PY) tools/export_moodle.py exports $(EXPORT_FLAGS)
 
-anki: .venv/ready         ## the glossary and questions as flashcards: an Anki deck and a Quizlet file in exports/flashcards/ (the build also puts them in the site's downloads/)
+anki: .venv/ready         ## the glossary and questions as flashcards, per language edition: an Anki deck and a Quizlet file in exports/flashcards/ (French: exports/flashcards-fr/; the build also puts them in each edition's downloads/)
 	$(PY) tools/export_anki.py exports
 
 offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
