@@ -1,4 +1,9 @@
-"""Helpers shared by the benchmark scripts: temporary projects, timed builds, medians."""
+"""Helpers shared by the benchmark scripts: temporary projects, timed builds, medians.
+
+The guide's budgets are per language edition (README, "Languages"): each edition is built and
+measured apart, the first with GUIDE_EDITIONS=first (its build would otherwise build the others
+into its folders, inside the timing), each other from its own config file (mkdocs.fr.yml) and
+its own no-hooks twin."""
 
 from __future__ import annotations
 
@@ -16,22 +21,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SKILLS_LAB_MARKER = re.compile(r"^<!-- skills-lab: .*-->\n", re.M)
 sys.path.insert(0, str(ROOT / "tools"))
-from guide_project import copy_project  # noqa: E402  (shared with the tests)
+from guide_project import copy_project, editions, load_config  # noqa: E402  (shared with the tests)
+
+
+def project_editions(project: Path) -> list[dict]:
+    """Each language edition of a project: lang, folder in the site ("" or "fr/"), its config
+    file, its no-hooks twin (written by temp_project) and its docs_dir."""
+    found = []
+    for edition in editions(load_config(project)):
+        suffix = "" if not edition["folder"] else f".{edition['lang']}"
+        found.append({**edition, "config": f"mkdocs{suffix}.yml", "nohooks": f"mkdocs-nohooks{suffix}.yml",
+                      "docs_dir": project / load_config(project, edition["lang"])["docs_dir"]})
+    return found
 
 
 def temp_project(copies: int = 1) -> Path:
-    """A copy of the guide; with copies > 1 every chapter folder is duplicated that many times."""
+    """A copy of the guide; with copies > 1 every chapter folder of every edition is
+    duplicated that many times (the editions keep the same pages, as their builds check)."""
     dest = copy_project(Path(tempfile.mkdtemp(prefix="guide-bench-")))
-    for chapter in sorted((dest / "docs").glob("[0-9][0-9]-*")):
-        for k in range(2, copies + 1):
-            copy = chapter.with_name(f"{chapter.name}-copy{k}")
-            shutil.copytree(chapter, copy)
-            # a Skills lab exercise belongs to one page: the copies keep the text, not the markers
-            for page in copy.glob("*.md"):
-                text = page.read_text(encoding="utf-8")
-                page.write_text(SKILLS_LAB_MARKER.sub("", text), encoding="utf-8")
-    # The same config without the guide's hooks: the baseline the hooks are measured against.
-    (dest / "mkdocs-nohooks.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+    for edition in project_editions(dest):
+        for chapter in sorted(edition["docs_dir"].glob("[0-9][0-9]-*")):
+            for k in range(2, copies + 1):
+                copy = chapter.with_name(f"{chapter.name}-copy{k}")
+                shutil.copytree(chapter, copy)
+                # a Skills lab exercise belongs to one page: the copies keep the text, not the markers
+                for page in copy.glob("*.md"):
+                    text = page.read_text(encoding="utf-8")
+                    page.write_text(SKILLS_LAB_MARKER.sub("", text), encoding="utf-8")
+        # The same config without the guide's hooks: the baseline the hooks are measured against.
+        (dest / edition["nohooks"]).write_text(f"INHERIT: {edition['config']}\nhooks: []\n", encoding="utf-8")
     return dest
 
 
@@ -40,6 +58,7 @@ def temp_project(copies: int = 1) -> Path:
 # timed build recompile the hooks from source (~25 ms) and measure that instead.
 BUILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 BUILD_ENV["NO_MKDOCS_2_WARNING"] = "1"
+BUILD_ENV["GUIDE_EDITIONS"] = "first"  # one edition per build: mkdocs.yml's does not build fr/ too
 
 
 def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
