@@ -50,7 +50,34 @@ def temp_project(copies: int = 1) -> Path:
                     page.write_text(SKILLS_LAB_MARKER.sub("", text), encoding="utf-8")
         # The same config without the guide's hooks: the baseline the hooks are measured against.
         (dest / edition["nohooks"]).write_text(f"INHERIT: {edition['config']}\nhooks: []\n", encoding="utf-8")
+    if copies > 1:
+        _people_in_copies(dest / "data" / "people.yml", copies)
+        _case_pages_in_copies(dest / "mkdocs.yml")
     return dest
+
+
+def _case_pages_in_copies(config_file: Path) -> None:
+    """A copy of a case-study chapter is one too: mkdocs.yml's case_study_pages patterns
+    ("07-case-studies/*") match its copies ("07-case-studies-copy2/*")."""
+    text = config_file.read_text(encoding="utf-8")
+    text = re.sub(r"(case_study_pages:\s*\[[^\]]*\])",
+                  lambda m: re.sub(r"(\d\d-[\w-]+)/", r"\1*/", m[1]), text)
+    config_file.write_text(text, encoding="utf-8")
+
+
+def _people_in_copies(people_file: Path, copies: int) -> None:
+    """The people of a chapter appear in its copies too (data/people.yml's appears_in), so that
+    the one-name-one-person check runs, and passes, on every copy."""
+    import yaml
+
+    if not people_file.is_file():
+        return
+    data = yaml.safe_load(people_file.read_text(encoding="utf-8")) or {}
+    for person in data.get("people") or []:
+        pages = person.get("appears_in") or []
+        person["appears_in"] = pages + [re.sub(r"^(\d\d-[^/]+)/", rf"\1-copy{k}/", page)
+                                        for k in range(2, copies + 1) for page in pages if re.match(r"\d\d-[^/]+/", page)]
+    people_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 # Builds run as on an author's machine: Python may cache the hooks' bytecode (the warm-up
