@@ -67,7 +67,7 @@ handout: .venv/ready      ## the printable edition without its answer key: expor
 	GUIDE_ANSWER_KEY=false $(PY) -m mkdocs build --strict -d exports/handout
 	@echo "Open exports/handout/print/index.html and print it (or save as PDF)"
 
-pdf: .venv/ready pango    ## the book as a PDF, with page numbers, a contents list with pages and paged cross-references: exports/helping-relationship.pdf
+pdf: .venv/ready pango    ## the book as a PDF per language edition, with page numbers, a contents list with pages and paged cross-references: exports/helping-relationship.pdf (French: helping-relationship-fr.pdf)
 	rm -rf exports/book-site && mkdir -p exports
 	$(PY) -m mkdocs build --strict -d exports/book-site
-	$(PY) tools/export_pdf.py exports/book-site exports/helping-relationship.pdf
+	$(PY) tools/export_pdf.py exports/book-site exports/helping-relationship.pdf   # and -<lang>.pdf for each other edition
