@@ -38,7 +38,7 @@ def project_editions(project: Path) -> list[dict]:
 def temp_project(copies: int = 1) -> Path:
     """A copy of the guide; with copies > 1 every chapter folder of every edition is
     duplicated that many times (the editions keep the same pages, as their builds check)."""
-    dest = copy_project(Path(tempfile.mkdtemp(prefix="guide-bench-")))
+    dest = copy_project(Path(tempfile.mkdtemp(prefix="guide-bench-")), all_editions=True)
     for edition in project_editions(dest):
         for chapter in sorted(edition["docs_dir"].glob("[0-9][0-9]-*")):
             for k in range(2, copies + 1):
