@@ -53,7 +53,7 @@ qti: .venv/ready          ## export the question bank as QTI 1.2 and 2.1 package
 moodle: .venv/ready       ## export the question bank as Moodle XML into exports/moodle/ (ALL.xml and one file per chapter)
 	$(PY) tools/export_moodle.py exports $(EXPORT_FLAGS)
 
-anki: .venv/ready         ## the glossary and questions as flashcards: an Anki deck and a Quizlet file in exports/flashcards/ (the build also puts them in the site's downloads/)
+anki: .venv/ready         ## the glossary and questions as flashcards, per language edition: an Anki deck and a Quizlet file in exports/flashcards/ (French: exports/flashcards-fr/; the build also puts them in each edition's downloads/)
 	$(PY) tools/export_anki.py exports
 
 offline: .venv/ready      ## build the offline edition: exports/helping-relationship-offline.zip (open index.html)
@@ -71,7 +71,7 @@ handout: .venv/ready      ## the printable edition without its answer key: expor
 	GUIDE_ANSWER_KEY=false $(PY) -m mkdocs build --strict -d exports/handout
 	@echo "Open exports/handout/print/index.html and print it (or save as PDF)"
 
-pdf: .venv/ready pango    ## the book as a PDF, with page numbers, a contents list with pages and paged cross-references: exports/helping-relationship.pdf
+pdf: .venv/ready pango    ## the book as a PDF per language edition, with page numbers, a contents list with pages and paged cross-references: exports/helping-relationship.pdf (French: helping-relationship-fr.pdf)
 	rm -rf exports/book-site && mkdir -p exports
 	$(PY) -m mkdocs build --strict -d exports/book-site
-	$(PY) tools/export_pdf.py exports/book-site exports/helping-relationship.pdf
+	$(PY) tools/export_pdf.py exports/book-site exports/helping-relationship.pdf   # and -<lang>.pdf for each other edition

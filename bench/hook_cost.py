@@ -1,6 +1,9 @@
 """Where the hooks' build time goes, and how it grows with the number of pages.
 
-Builds 1x, 4x and 16x copies of the chapters (or the scales given: `hook_cost.py RUNS 1,4`), each in a fresh Python process (as
+Builds 1x, 4x and 16x copies of the chapters (or the scales given: `hook_cost.py RUNS 1,4`),
+each language edition apart (the budgets are per language: mkdocs.yml with GUIDE_EDITIONS=first,
+so that its build does not build fr/ inside the timing, then mkdocs.fr.yml; bench/common.py),
+each in a fresh Python process (as
 `mkdocs build` runs, with the hooks' bytecode cached as on an author's machine), and
 attributes to the hooks, within that one build: loading the hook modules, every hook event (each wrapped in a
 timer), and building the pages they generate (glossary, index, comparison, progress,
@@ -30,10 +33,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from common import BUILD_ENV, temp_project
+from common import BUILD_ENV, project_editions, temp_project
 
 
-def timed_build(project: Path) -> tuple[int, dict[str, float], float]:
+def timed_build(project: Path, config_file: str = "mkdocs.yml") -> tuple[int, dict[str, float], float]:
     import mkdocs.commands.build as build_module
     from mkdocs.config import config_options, load_config
 
@@ -54,7 +57,7 @@ def timed_build(project: Path) -> tuple[int, dict[str, float], float]:
     config_options.Hooks._load_hook = timed_load
     start = time.perf_counter()
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=site)
+        config = load_config(str(project / config_file), site_dir=site)
     finally:
         config_options.Hooks._load_hook = load_hook
     hook_modules = set(config.hooks.values())
@@ -72,7 +75,7 @@ def timed_build(project: Path) -> tuple[int, dict[str, float], float]:
         for name, original in originals.items():
             setattr(build_module, name, original)
     total = time.perf_counter() - start
-    pages = sum(1 for _ in (project / "docs").rglob("*.md"))
+    pages = sum(1 for _ in Path(config.docs_dir).rglob("*.md"))
     shutil.rmtree(site, ignore_errors=True)
     return pages, spent, total
 
@@ -105,14 +108,14 @@ def _generated_page_timer(original, spent, in_hooks):
     return wrapper
 
 
-def measure_in_fresh_process(copies: int) -> tuple[int, dict[str, float], float]:
-    """timed_build() run by a new interpreter, so nothing is imported or compiled yet.
-    Returns the pages, the hooks' share and the wall time of that whole process (start-up,
-    build and exit, as `mkdocs build` takes), on a project copied beforehand."""
+def measure_in_fresh_process(copies: int, config_file: str = "mkdocs.yml") -> tuple[int, dict[str, float], float]:
+    """timed_build() of one edition's config file run by a new interpreter, so nothing is
+    imported or compiled yet. Returns the pages, the hooks' share and the wall time of that
+    whole process (start-up, build and exit, as `mkdocs build` takes), on a project copied beforehand."""
     project = temp_project(copies)
     compileall.compile_dir(str(project / "hooks"), quiet=1)  # as after any earlier build
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--project", str(project)], check=True,
+    out = subprocess.run([sys.executable, __file__, "--project", str(project), config_file], check=True,
                          capture_output=True, text=True, env=BUILD_ENV, cwd=Path(__file__).parent).stdout
     wall = time.perf_counter() - start
     shutil.rmtree(project, ignore_errors=True)
@@ -124,25 +127,30 @@ def main(argv: list[str]) -> None:
     logging.disable(logging.WARNING)  # copies of pages are not in nav: expected notices
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if len(argv) > 2 and argv[1] == "--project":  # the child process: one build, as JSON
-        pages, spent, total = timed_build(Path(argv[2]))
+        pages, spent, total = timed_build(Path(argv[2]), *argv[3:4])
         print(json.dumps({"pages": pages, "spent": spent, "total": total}))
         return
     runs = int(argv[1]) if len(argv) > 1 else 3
     scales = [int(c) for c in argv[2].split(",")] if len(argv) > 2 else [1, 4, 16]
-    print(f"Median of {runs} builds ({max(1, runs // 2)} at 16x), each a fresh process timed whole")
+    print(f"Median of {runs} builds ({max(1, runs // 2)} at 16x), each a fresh process timed whole, "
+          "each language edition apart")
     rows = []
     for copies in scales:
-        builds = [measure_in_fresh_process(copies) for _ in range(runs if copies < 16 else max(1, runs // 2))]
-        ratios = [total / (total - sum(spent.values())) for _, spent, total in builds]
-        pages, spent, total = sorted(zip(ratios, builds))[len(builds) // 2][1]  # the median build
-        hooks = sum(spent.values())
-        rows.append((copies, spent))
-        print(f"{copies:>3}x {pages:>4} pages: hooks {hooks:6.2f} s of a {total:6.2f} s build "
-              f"({hooks / total:5.1%}), {hooks / pages * 1000:5.1f} ms per page; "
-              f"implied ratio with/without hooks {statistics.median(ratios):.3f} "
-              f"(range {min(ratios):.3f}-{max(ratios):.3f})")
-    for copies, spent in dict([rows[0], rows[-1]]).items():  # the smallest and largest scale
-        print(f"\nWhere it goes at {copies}x, in the median build (ms):")
+        for edition in project_editions(Path(__file__).resolve().parent.parent):
+            builds = [measure_in_fresh_process(copies, edition["config"])
+                      for _ in range(runs if copies < 16 else max(1, runs // 2))]
+            ratios = [total / (total - sum(spent.values())) for _, spent, total in builds]
+            pages, spent, total = sorted(zip(ratios, builds))[len(builds) // 2][1]  # the median build
+            hooks = sum(spent.values())
+            rows.append((copies, edition["lang"], spent))
+            print(f"{copies:>3}x {edition['lang']:>3} {pages:>4} pages: hooks {hooks:6.2f} s of a {total:6.2f} s build "
+                  f"({hooks / total:5.1%}), {hooks / pages * 1000:5.1f} ms per page; "
+                  f"implied ratio with/without hooks {statistics.median(ratios):.3f} "
+                  f"(range {min(ratios):.3f}-{max(ratios):.3f})")
+    for copies, lang, spent in rows:
+        if copies not in (scales[0], scales[-1]):  # the smallest and largest scale
+            continue
+        print(f"\nWhere it goes at {copies}x, {lang} edition, in the median build (ms):")
         for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
             if seconds >= 0.0005:
                 print(f"  {name:48s} {seconds * 1000:8.1f}")

@@ -2,11 +2,12 @@
 
 For every built page, adds up the gzip-compressed size of its HTML and of the stylesheets,
 scripts and fonts it loads from the site (what travels on a first visit), then prints the
-median and the heaviest page beside the starter's page. Also prints what mkdocs-quiz's
+median and the heaviest page of each language edition (the budget is per language: English
+at the site's root, French in fr/) beside the starter's page. Also prints what mkdocs-quiz's
 assets cost a section page when inlined into every page (mkdocs-quiz's default) and when
 served once as cached files (hooks/quiz_assets.py), and whether the median page is within
 the guide's budget (100 KB). With `--baseline REF`, also builds the guide as it was at git
-revision REF and prints its median beside today's: a before-and-after in one run.
+revision REF and prints each edition's median beside today's: a before-and-after in one run.
 
     python bench/page_weight.py [--baseline REF]
 """
@@ -23,7 +24,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from common import ROOT, baseline_ref, project_at
+from common import ROOT, baseline_ref, project_at, project_editions
 
 STARTER_CONFIG = "site_name: Starter\ntheme:\n  name: material\n"
 STARTER_PAGE = "# Welcome to MkDocs\n\nFor full documentation visit [mkdocs.org](https://www.mkdocs.org).\n"
@@ -127,13 +128,20 @@ def site_weights(site: Path) -> dict[str, dict]:
             for p in sorted(site.rglob("index.html")) if "404" not in p.as_posix()}
 
 
+def by_edition(weights: dict[str, dict], project: Path = ROOT) -> dict[str, dict[str, dict]]:
+    """The pages' weights of each language edition: the other editions' pages are in their
+    folders (fr/), the first edition's are the rest."""
+    first, *others = project_editions(project)
+    found, left = {}, dict(weights)
+    for edition in others:
+        found[edition["lang"]] = {p: w for p, w in left.items() if p.startswith(edition["folder"])}
+        left = {p: w for p, w in left.items() if p not in found[edition["lang"]]}
+    return {first["lang"]: left, **found}
+
+
 def main(argv: list[str]) -> None:
     site = build(ROOT)
     starter = starter_weight()
-    weights = site_weights(site)
-    totals = sorted(w["total"] for w in weights.values())
-    median = statistics.median(totals)
-    heaviest = max(weights, key=lambda p: weights[p]["total"])
     kb = lambda n: f"{n / 1024:.1f} KB"
     print("Page weight on a first visit: HTML + CSS + JS + fonts from the site, gzip -9")
     print(f"  plain Material starter page: {kb(starter['total'])} "
@@ -144,21 +152,32 @@ def main(argv: list[str]) -> None:
         with_fonts = starter["total"] + fonts
         print(f"  the same starter page with the Google Fonts it loads (Roboto 300 and 400, "
               f"{kb(fonts)}, measured from @fontsource/roboto 5.3.0): {kb(with_fonts)}")
-    print(f"  guide, median of {len(totals)} pages: {kb(median)} (the guide loads no web font)")
-    print(f"  ratio to the starter without its fonts: {median / starter['total']:.2f}"
-          + (f"; with its fonts: {median / with_fonts:.2f}" if fonts else " (npm unavailable: fonts not measured)"))
-    w = weights[heaviest]
-    print(f"  guide, heaviest page: {heaviest} {kb(w['total'])} (html {kb(w['html'])}, css {kb(w['css'])}, js {kb(w['js'])})")
-    print(f"  third-party requests over all guide pages: {sum(w['third_party'] for w in weights.values())}")
-    verdict = "within" if median <= BUDGET_KB * 1024 else "OVER"
-    print(f"  budget: median page under {BUDGET_KB} KB: {verdict} ({kb(median)})")
+    editions = by_edition(site_weights(site))
     ref = baseline_ref(argv)
     if ref:
         base_project = project_at(ref)
         base_site = build(base_project)
-        base_totals = [w["total"] for w in site_weights(base_site).values()]
-        print(f"  baseline {ref}: median of {len(base_totals)} pages {kb(statistics.median(base_totals))}, "
-              f"heaviest {kb(max(base_totals))}; now {kb(median)}, heaviest {kb(w['total'])}")
+        base_editions = by_edition(site_weights(base_site), base_project)
+    for lang, weights in editions.items():
+        totals = sorted(w["total"] for w in weights.values())
+        median = statistics.median(totals)
+        heaviest = max(weights, key=lambda p: weights[p]["total"])
+        print(f"  {lang} edition:")
+        print(f"    guide, median of {len(totals)} pages: {kb(median)} (the guide loads no web font)")
+        print(f"    ratio to the starter without its fonts: {median / starter['total']:.2f}"
+              + (f"; with its fonts: {median / with_fonts:.2f}" if fonts else " (npm unavailable: fonts not measured)"))
+        w = weights[heaviest]
+        print(f"    guide, heaviest page: {heaviest} {kb(w['total'])} (html {kb(w['html'])}, css {kb(w['css'])}, js {kb(w['js'])})")
+        print(f"    third-party requests over all its pages: {sum(w['third_party'] for w in weights.values())}")
+        verdict = "within" if median <= BUDGET_KB * 1024 else "OVER"
+        print(f"    budget: median page under {BUDGET_KB} KB: {verdict} ({kb(median)})")
+        base_totals = [b["total"] for b in base_editions.get(lang, {}).values()] if ref else []
+        if base_totals:
+            print(f"    baseline {ref}: median of {len(base_totals)} pages {kb(statistics.median(base_totals))}, "
+                  f"heaviest {kb(max(base_totals))}; now {kb(median)}, heaviest {kb(w['total'])}")
+        elif ref:
+            print(f"    baseline {ref}: no {lang} edition")
+    if ref:
         shutil.rmtree(base_project, ignore_errors=True)
         shutil.rmtree(base_site, ignore_errors=True)
     quiz_asset_cost(site)

@@ -160,6 +160,16 @@ def test_figure_without_text_description_fails(docs):
         replace_markers(markdown, docs, "02-foundations/page.md")
 
 
+def test_a_french_text_description_is_accepted_and_errors_name_the_editions_folder(docs):
+    import shutil
+    french = figure_block("demo", "2.1").replace("Text description of Figure", "Description textuelle de la figure")
+    assert replace_markers(french, docs, "02-foundations/page.md")[1]  # the French edition's title is one
+    french_docs = docs.parent / "docs-fr"
+    shutil.copytree(docs, french_docs)
+    with pytest.raises(FigureError, match=r"^docs-fr/02-foundations/page\.md: figure problem"):
+        replace_markers(french.split("???")[0], french_docs, "02-foundations/page.md")
+
+
 def test_figure_without_caption_fails(docs):
     with pytest.raises(FigureError, match="figcaption"):
         replace_markers("<!-- figure: demo -->\n", docs, "02-foundations/page.md")

@@ -2,8 +2,9 @@
 holding a SQLite Anki collection with one note per glossary term (four cards each) and one per
 question of the bank (read as the Moodle export reads it), in a subdeck per chapter; its ids
 and GUIDs follow the guide, not chance or wording; its fields are escaped text; two builds give
-the same bytes. The Quizlet file has one line per term, one tab per line. Counts come from the
-data and the nav, so a fork passes unchanged."""
+the same bytes. The Quizlet file has one line per term, one tab per line. Each language edition
+(extra.alternate) has its own deck, in its words and with its own ids, and `make anki` exports
+the same bytes. Counts come from the data and the nav, so a fork passes unchanged."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from shared.glossary_data import load_glossary
 from shared.guide_identity import file_stem, identity, stable_id
 
 sys.path.insert(0, str(ROOT / "tools"))
+import export_anki  # noqa: E402
 import export_moodle  # noqa: E402
+from guide_project import editions, load_config  # noqa: E402
 
 genanki = pytest.importorskip("genanki")
 WORDS = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))["flashcards"]
@@ -31,6 +34,7 @@ TERMS = load_glossary(ROOT)
 BANK = sum(len(category.questions) for _, category in export_moodle.categories(ROOT)[1])
 GUIDE = identity(SITE_NAME, CONFIG.get("site_url"))
 STEM = file_stem(SITE_NAME)
+EDITIONS = editions(load_config(ROOT))
 
 
 def collection(data: bytes, tmp_path) -> sqlite3.Connection:
@@ -139,3 +143,37 @@ def test_the_links_are_on_my_progress_and_the_glossary(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f'href="../downloads/{STEM}-flashcards.apkg"' in html, page
         assert f'href="../downloads/{STEM}-glossary-quizlet.tsv"' in html, page
+
+
+def deck_ids(data: bytes, tmp_path) -> set[int]:
+    """The ids of a package's decks (Anki's own "Default" left out) and note types."""
+    db = collection(data, tmp_path)
+    decks = {int(k) for k in json.loads(db.execute("select decks from col").fetchone()[0])} - {1}
+    return decks | {int(k) for k in json.loads(db.execute("select models from col").fetchone()[0])}
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e["lang"] for e in EDITIONS])
+def test_each_edition_has_its_deck_in_its_words_and_make_anki_exports_it(edition, built_site, tmp_path):
+    config = load_config(ROOT, edition["lang"])
+    words = yaml.safe_load((ROOT / config["data_dir"] / "interface.yml").read_text(encoding="utf-8"))["flashcards"]
+    written = export_anki.export(tmp_path / "out", lang=edition["lang"])
+    downloads = built_site / edition["folder"] / "downloads"
+    for path in written:  # make anki writes the build's own files
+        assert path.read_bytes() == (downloads / path.name).read_bytes(), path.name
+    db = collection(written[0].read_bytes(), tmp_path / "db")
+    decks = {d["name"] for d in json.loads(db.execute("select decks from col").fetchone()[0]).values()}
+    assert f"{config['site_name']}::{words['deck_glossary']}" in decks
+    assert any(name.startswith(f"{config['site_name']}::{words['deck_questions']}::") for name in decks)
+    cards = {t["name"] for m in json.loads(db.execute("select models from col").fetchone()[0]).values() for t in m["tmpls"]}
+    assert {words[k] for k in ("card_term_definition", "card_definition_term")} <= cards
+
+
+def test_two_editions_never_share_a_deck_id(built_site, tmp_path):
+    """Both decks imported into one Anki stay apart: each edition's identity is its own address."""
+    seen: dict[int, str] = {}
+    for edition in EDITIONS:
+        config = load_config(ROOT, edition["lang"])
+        deck = built_site / edition["folder"] / "downloads" / f"{file_stem(config['site_name'])}-flashcards.apkg"
+        for deck_id in deck_ids(deck.read_bytes(), tmp_path / edition["lang"]):
+            assert deck_id not in seen, f"{edition['lang']} and {seen[deck_id]} share the id {deck_id}"
+            seen[deck_id] = edition["lang"]

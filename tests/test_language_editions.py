@@ -173,6 +173,22 @@ def test_the_configured_editions_are_well_formed():
         assert this_edition({**EXTRA, "course": {"language": edition.lang}}) == edition
 
 
+@several
+def test_a_copy_of_the_guide_holds_every_edition_or_the_first_alone(tmp_path):
+    """tools/guide_project.py: the copies the build-breaking tests make."""
+    from guide_project import copy_project as copy
+    whole = copy(tmp_path / "whole", all_editions=True)
+    for edition in OTHERS:
+        assert (whole / edition.config_file).is_file() and (whole / docs_dir(edition).name).is_dir(), edition
+        assert (whole / "data" / edition.lang).is_dir(), edition
+    alone = copy(tmp_path / "alone")
+    from guide_project import load_config
+    assert editions(load_config(alone).get("extra")) == [FIRST]
+    kept = load_config(alone)
+    assert kept["nav"] == CONFIG["nav"] and {k: v for k, v in kept["extra"].items() if k != "alternate"} == \
+        {k: v for k, v in EXTRA.items() if k != "alternate"}, "only the list of editions changes"
+
+
 # ---------- 2. the built site
 
 

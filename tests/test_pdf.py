@@ -2,8 +2,10 @@
 
 Checked as a reader of paper would: a page number on every page, a contents list whose page
 numbers lead to the pages where those headings are, and cross-references whose page numbers
-fall inside the section they name. Titles and words come from the built print page and
-data/interface.yml, so a renamed or reordered guide passes unchanged. About a minute.
+fall inside the section they name; in every language edition (extra.alternate), each from its
+own print page (fr/print/) and its own words (data/fr/interface.yml). Titles and words come from
+the built print page and the interface words, so a renamed or reordered guide, or one with a
+single language, passes unchanged. About a minute per edition.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from export_pdf import book_document, css_content, reference_css
+from export_pdf import book_document, css_content, edition_folder, edition_outputs, reference_css
+from guide_project import editions, load_config
 
-WORDS = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))["print"]
+LANGS = [edition["lang"] for edition in editions(load_config(ROOT))]
 
 
 def _flat(text: str) -> str:
@@ -26,9 +29,21 @@ def _flat(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").split())
 
 
+@pytest.fixture(scope="module", params=LANGS)
+def lang(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def book(built_site, tmp_path_factory):
-    """The PDF of the built guide: (print page HTML, text of each page, pypdf reader)."""
+def words(lang) -> dict[str, str]:
+    """The edition's words for the printed page (section print of its interface.yml)."""
+    data_dir = load_config(ROOT, lang)["data_dir"]
+    return yaml.safe_load((ROOT / data_dir / "interface.yml").read_text(encoding="utf-8"))["print"]
+
+
+@pytest.fixture(scope="module")
+def book(built_site, lang, tmp_path_factory):
+    """The PDF of one edition of the built guide: (print page HTML, text of each page, pypdf reader)."""
     try:
         import weasyprint  # noqa: F401
     except OSError as error:  # its Python package installs; Pango is Debian's
@@ -38,11 +53,11 @@ def book(built_site, tmp_path_factory):
     from export_pdf import write_pdf
 
     output = tmp_path_factory.mktemp("book") / "book.pdf"
-    pages = write_pdf(built_site, output)
+    pages = write_pdf(built_site, output, lang=lang)
     reader = pypdf.PdfReader(output)
     assert len(reader.pages) == pages
     texts = [page.extract_text() for page in reader.pages]
-    return (built_site / "print" / "index.html").read_text(encoding="utf-8"), texts, reader
+    return (built_site / edition_folder(ROOT, lang) / "print" / "index.html").read_text(encoding="utf-8"), texts, reader
 
 
 def contents_entries(print_html: str) -> list[tuple[str, str]]:
@@ -113,7 +128,7 @@ def test_every_page_after_a_heading_is_headed_by_its_chapter_or_section(book):
     assert not unheaded, f"(page, title) pages without their running head: {unheaded[:10]}"
 
 
-def test_cross_references_give_a_page_inside_the_section_they_name(book):
+def test_cross_references_give_a_page_inside_the_section_they_name(book, words):
     print_html, texts, _ = book
     entries = contents_entries(print_html)
     numbers = printed_numbers(texts, entries)
@@ -123,8 +138,8 @@ def test_cross_references_give_a_page_inside_the_section_they_name(book):
         number = re.match(r"(\d+(?:\.\d+)?)\s", title)
         if number:
             section_pages[number[1]] = range(start, max(start, end - 1) + 1)
-    reference = re.escape(WORDS["see_section"]).replace(re.escape("{n}"), r"(?P<n>\d+(?:\.\d+)?)")
-    pattern = re.compile(re.escape(WORDS["page_ref"]).replace(re.escape("{ref}"), reference)
+    reference = re.escape(words["see_section"]).replace(re.escape("{n}"), r"(?P<n>\d+(?:\.\d+)?)")
+    pattern = re.compile(re.escape(words["page_ref"]).replace(re.escape("{ref}"), reference)
                          .replace(re.escape("{page}"), r"(?P<page>\d+)"))
     found = [(n, match["n"], int(match["page"])) for n, text in enumerate(texts, 1) for match in pattern.finditer(_flat(text))]
     assert len(found) >= 10, f"few cross-references with a page number were found: {found}"
@@ -157,3 +172,14 @@ def test_the_words_of_a_reference_become_css_content():
         css_content("{n}", "page_ref")
     css = reference_css({"page_ref": "{ref}, p. {page}", "page_only": "p. {page}"})
     assert "a[data-print-ref][data-print-named]::after" in css
+
+
+def test_each_edition_has_its_own_pdf_beside_the_first():
+    output = ROOT / "exports" / "book.pdf"
+    outputs = edition_outputs(output)
+    assert [lang for lang, _ in outputs] == LANGS
+    assert outputs[0][1] == output  # the first edition keeps the name given
+    assert [path.name for _, path in outputs[1:]] == [f"book-{lang}.pdf" for lang in LANGS[1:]]
+    assert edition_outputs(output, lang=LANGS[-1]) == outputs[-1:]
+    with pytest.raises(SystemExit, match="no edition in language 'xx'"):
+        edition_outputs(output, lang="xx")

@@ -1,14 +1,18 @@
 """The book edition as a PDF: the built print page laid out for paper by WeasyPrint.
 
-usage: python tools/export_pdf.py SITE_DIR [OUTPUT.pdf]     (or: make pdf)
+usage: python tools/export_pdf.py SITE_DIR [OUTPUT.pdf] [--lang LANG]     (or: make pdf)
 
-SITE_DIR is a built guide (`mkdocs build`); its print/index.html (hooks/print_page.py: the
-whole guide on one page, in reading order, with the answer key) becomes OUTPUT.pdf (default:
-exports/helping-relationship.pdf), Letter size, with what a browser's Print command cannot
+SITE_DIR is a built guide (`mkdocs build`, every language edition); its print/index.html
+(hooks/print_page.py: the whole guide on one page, in reading order, with the answer key)
+becomes OUTPUT.pdf (default: exports/helping-relationship.pdf). Each other language edition
+of mkdocs.yml's extra.alternate is laid out from its own print page (SITE_DIR/fr/print/) into
+OUTPUT-<lang>.pdf beside it (exports/helping-relationship-fr.pdf), the rule of the QTI and
+Moodle exports; `--lang` lays out one edition only. Letter size, with what a browser's Print command cannot
 give: a page number on every page, the page numbers in the contents list, a running head
 (the chapter on left pages, the section on right ones) and cross-references a reader of paper
-can follow ("see section 2.5, p. 57"). The words come from data/interface.yml (section
-`print`: page_ref, page_only); the layout from tools/book.css, on top of the site's own
+can follow ("see section 2.5, p. 57"). The words come from the edition's interface words
+(data/interface.yml, data/fr/interface.yml: section `print`, page_ref and page_only); the
+running heads are the print page's own headings, so in the edition's language; the layout from tools/book.css, on top of the site's own
 stylesheets (the guide's print rules, figures, Skills lab) without Material's screen theme.
 
 WeasyPrint is needed here only (requirements-dev.txt; Debian's Pango, see README.md): the
@@ -27,6 +31,9 @@ from urllib.parse import urljoin
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from guide_project import editions, load_config  # noqa: E402
+
 BOOK_CSS = ROOT / "tools" / "book.css"
 DEFAULT_OUTPUT = ROOT / "exports" / "helping-relationship.pdf"
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
@@ -89,22 +96,43 @@ def reference_css(words: dict[str, str]) -> str:
             f'.md-typeset a[data-print-ref][data-print-named]::after {{ content: " (" {page} ")"; }}\n')
 
 
-def print_words(root: Path = ROOT) -> dict[str, str]:
-    """data/interface.yml, section print (the build has checked the file)."""
-    data = yaml.safe_load((root / "data" / "interface.yml").read_text(encoding="utf-8")) or {}
+def print_words(root: Path = ROOT, lang: str | None = None) -> dict[str, str]:
+    """The edition's interface words (data/interface.yml, data/fr/interface.yml), section print
+    (the build has checked the file)."""
+    data_dir = load_config(root, lang)["data_dir"]
+    data = yaml.safe_load((root / data_dir / "interface.yml").read_text(encoding="utf-8")) or {}
     return data.get("print") or {}
 
 
-def write_pdf(site: Path, output: Path, root: Path = ROOT) -> int:
-    """Lay out SITE/print/index.html as a book in OUTPUT; returns the number of pages."""
+def edition_folder(root: Path = ROOT, lang: str | None = None) -> str:
+    """Where the edition in `lang` is in the built site: "" for the first (or None), "fr/"."""
+    load_config(root, lang)  # an unknown language stops here, naming the editions
+    return next((e["folder"] for e in editions(load_config(root)) if e["lang"] == lang), "")
+
+
+def edition_outputs(output: Path, root: Path = ROOT, lang: str | None = None) -> list[tuple[str, Path]]:
+    """(lang, PDF) of every edition, or of the one in `lang`: the first into OUTPUT, each other
+    into OUTPUT-<lang>.pdf beside it."""
+    first, *others = editions(load_config(root))
+    if lang:
+        load_config(root, lang)  # an unknown language stops here, naming the editions
+    return [(e["lang"], output if e is first else output.with_name(f"{output.stem}-{e['lang']}{output.suffix}"))
+            for e in [first, *others] if lang in (None, e["lang"])]
+
+
+def write_pdf(site: Path, output: Path, root: Path = ROOT, lang: str | None = None) -> int:
+    """Lay out the print page of the edition in `lang` (None: the first) of the built site
+    SITE (SITE/print/index.html, SITE/fr/print/index.html) as a book in OUTPUT; returns the
+    number of pages."""
     import weasyprint  # here only: the site's own build never needs it
 
-    page = site / "print" / "index.html"
+    page = site / edition_folder(root, lang) / "print" / "index.html"
     if not page.is_file():
-        raise SystemExit(f"{page}: no print page; build the guide first (mkdocs build -d {site}).")
+        raise SystemExit(f"{page}: no print page; build the guide first (mkdocs build -d {site}), "
+                         "which builds every language edition.")
     document, sheets = book_document(page.read_text(encoding="utf-8"))
     stylesheets = [weasyprint.CSS(filename=str((page.parent / href).resolve())) for href in sheets]
-    stylesheets += [weasyprint.CSS(filename=str(BOOK_CSS)), weasyprint.CSS(string=reference_css(print_words(root)))]
+    stylesheets += [weasyprint.CSS(filename=str(BOOK_CSS)), weasyprint.CSS(string=reference_css(print_words(root, lang)))]
     book = weasyprint.HTML(string=document, base_url=str(page)).render(stylesheets=stylesheets)
     output.parent.mkdir(parents=True, exist_ok=True)
     book.write_pdf(output)
@@ -114,12 +142,16 @@ def write_pdf(site: Path, output: Path, root: Path = ROOT) -> int:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built guide (mkdocs build -d SITE)")
-    parser.add_argument("output", type=Path, nargs="?", default=DEFAULT_OUTPUT, help="the PDF to write")
+    parser.add_argument("output", type=Path, nargs="?", default=DEFAULT_OUTPUT,
+                        help="the first edition's PDF; each other edition's is OUTPUT-<lang>.pdf beside it")
+    parser.add_argument("--lang", help="one language edition (its code in mkdocs.yml's extra.alternate); "
+                        "default: every edition")
     args = parser.parse_args(argv)
-    start = time.perf_counter()
-    pages = write_pdf(args.site, args.output)
-    print(f"{args.output}: {pages} pages, {args.output.stat().st_size // 1024} KB, "
-          f"in {time.perf_counter() - start:.0f} s")
+    for lang, output in edition_outputs(args.output, lang=args.lang):
+        start = time.perf_counter()
+        pages = write_pdf(args.site, output, lang=lang)
+        print(f"{output}: {pages} pages, {output.stat().st_size // 1024} KB, "
+              f"in {time.perf_counter() - start:.0f} s")
 
 
 if __name__ == "__main__":
