@@ -79,6 +79,20 @@ def _name_pages_in(folder: str) -> None:
             handler.addFilter(_PagesFolder(folder))
 
 
+class _SwitchOnly(list):
+    """An empty extra.alternate that still counts as set: Material then writes no
+    <link rel="alternate"> but still includes the header's switch (partials/alternate.html)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _offline(config) -> bool:
+    """The offline edition (Material's offline plugin on: make offline, GUIDE_OFFLINE=true)."""
+    return any(name.endswith("offline") and getattr(plugin, "config", {}).get("enabled")
+               for name, plugin in config.plugins.items())
+
+
 def _search_plugin(config):
     for name, plugin in config.plugins.items():
         if name.endswith("search") and hasattr(plugin, "config") and "lang" in plugin.config:
@@ -111,6 +125,8 @@ def on_config(config):
         up = "../" * current.folder.count("/")
         config.extra["alternate"] = [{"name": e.name, "lang": e.tag,
                                       "link": (up + e.folder) if e != current else "./"} for e in all_editions]
+        if _offline(config):  # from file://, the script's reading of sitemap.xml fails (a console
+            config.extra["alternate"] = _SwitchOnly()  # error): no head links; the header keeps the switch
     if current and current.folder:
         _name_pages_in(Path(config.docs_dir).name)
         if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
