@@ -79,6 +79,20 @@ def _name_pages_in(folder: str) -> None:
             handler.addFilter(_PagesFolder(folder))
 
 
+class _SwitchOnly(list):
+    """An empty extra.alternate that still counts as set: Material then writes no
+    <link rel="alternate"> but still includes the header's switch (partials/alternate.html)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _offline(config) -> bool:
+    """The offline edition (Material's offline plugin on: make offline, GUIDE_OFFLINE=true)."""
+    return any(name.endswith("offline") and getattr(plugin, "config", {}).get("enabled")
+               for name, plugin in config.plugins.items())
+
+
 def _search_plugin(config):
     for name, plugin in config.plugins.items():
         if name.endswith("search") and hasattr(plugin, "config") and "lang" in plugin.config:
@@ -94,7 +108,7 @@ def on_config(config):
     all_editions = editions(setting)
     current = this_edition(setting)
     guide_data.use_data_folder(data_folder(setting))
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dirs = {e.lang: _docs_dir_of(root, e) for e in all_editions}
     shared_editions.first_docs_dir = docs_dirs[all_editions[0].lang] if current and current.folder else None
     site_url = config.site_url or ""
@@ -111,6 +125,8 @@ def on_config(config):
         up = "../" * current.folder.count("/")
         config.extra["alternate"] = [{"name": e.name, "lang": e.tag,
                                       "link": (up + e.folder) if e != current else "./"} for e in all_editions]
+        if _offline(config):  # from file://, the script's reading of sitemap.xml fails (a console
+            config.extra["alternate"] = _SwitchOnly()  # error): no head links; the header keeps the switch
     if current and current.folder:
         _name_pages_in(Path(config.docs_dir).name)
         if site_url:  # mkdocs.fr.yml inherits the first edition's address: this edition is in its folder
@@ -129,7 +145,7 @@ def on_files(files, config):
     if not current:
         return files
     mine = Path(config.docs_dir).resolve()
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     problems = page_problems(mine, current, docs_dirs)
     problems += data_problems(root, {e.lang: data_folder({**config.extra, "course": {"language": e.lang}})
                                      for e in all_editions})
@@ -175,7 +191,7 @@ def on_page_context(context, page, config, nav):
 
 def on_serve(server, config, builder):
     """`make serve` rebuilds when another edition's pages or data change too."""
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     for edition in all_editions[1:]:
         for folder in (docs_dirs[edition.lang], root / "data" / edition.lang, root / edition.config_file):
             if folder.exists():
@@ -193,7 +209,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if not current or current.folder or os.environ.get("GUIDE_EDITIONS") == "first":
         return
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     # the same program as this build (mkdocs, or ProperDocs for properdocs.yml), and the
     # edition's twin of this config file when there is one (properdocs.fr.yml)
     program = "properdocs" if "properdocs" in sys.modules else "mkdocs"
@@ -203,7 +219,8 @@ def on_post_build(config):
         twin = root / f"{stem}.{edition.lang}.yml"
         config_file = twin if twin.is_file() else root / edition.config_file
         command = [sys.executable, "-m", program, "build", "-f", str(config_file),
-                   "-d", str(target)] + (["--strict"] if config.strict else [])
+                   "-d", str(target)] + (["--strict"] if config.strict else []) \
+            + (["-q"] if not logging.getLogger("mkdocs").isEnabledFor(logging.INFO) else [])  # as quiet as this build
         log.info(f"Building the {edition.name} edition ({config_file.name}) into {edition.folder}")
         done = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if done.returncode:

@@ -5,16 +5,21 @@ in docs/assets/ stay readable; only the copies written to the site are minified,
 rcssmin and rjsmin (conservative: they drop comments and spaces, never rename). It
 takes about a fifth off the CSS and JavaScript a section page downloads
 (bench/page_weight.py prints the page weights). Material's files are minified already
-(".min." in their names), and so are the vendored ones in assets/vendor/.
+(".min." in their names), and so are the vendored ones in assets/vendor/. Another language
+edition's build (fr/) minifies the first edition's assets it takes (hooks/language_editions.py)
+as its own.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 
 import rcssmin
 import rjsmin
 from mkdocs.plugins import event_priority
+
+from shared import editions
 
 MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
@@ -25,8 +30,11 @@ def needs_minifying(src_uri: str) -> bool:
 
 
 def is_the_guides(file, docs_dir: str) -> bool:
-    """Written for the guide (in docs/ or by a hook), not shipped by the theme."""
-    return bool(file.generated_by) or (file.abs_src_path or "").startswith(docs_dir)
+    """Written for the guide (in docs/, in the first edition's docs/ for an asset another
+    edition does not translate, or by a hook), not shipped by the theme."""
+    folders = [docs_dir] + ([str(editions.first_docs_dir)] if editions.first_docs_dir else [])
+    return bool(file.generated_by) or any((file.abs_src_path or "").startswith(os.path.join(folder, ""))
+                                          for folder in folders)
 
 
 @event_priority(-100)  # after every hook that adds a stylesheet or a script

@@ -87,7 +87,7 @@ def built_pages(site: Path) -> list[str]:
     pages = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
-        if rel == "404.html":
+        if rel == "404.html" or rel.endswith("/404.html"):  # the not-found page of each edition
             continue
         pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return pages

@@ -30,9 +30,27 @@ def worker_files(site: Path) -> tuple[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- the built site
 
+def edition_roots(site: Path) -> dict[Path, list[str]]:
+    """Each language edition's folder (the site, and fr/ ...: each has its own worker) and its
+    pages, those of an edition inside it left out."""
+    roots = sorted(path.parent for path in site.rglob("sw.js"))
+    return {root: [page for page in built_pages(root)
+                   if not any(other != root and other in (root / page).parents or other == root / page.rstrip("/")
+                              for other in roots)]
+            for root in roots}
+
+
+def test_each_editions_worker_lists_its_own_pages(built_site):
+    for root, pages in edition_roots(built_site).items():
+        _, files = worker_files(root)
+        missing = [page for page in pages if (page or "./") not in files]
+        assert not missing, f"{root.relative_to(built_site)}/sw.js does not list {missing[:5]}"
+        assert not [url for url in files if (root / url).resolve() in {r.resolve() for r in edition_roots(built_site)} - {root.resolve()}]
+
+
 def test_the_worker_lists_every_page_and_what_pages_load(built_site):
     _, files = worker_files(built_site)
-    for page in built_pages(built_site):
+    for page in edition_roots(built_site)[built_site]:
         assert (page or "./") in files, page
     for url, digest in files.items():
         path = built_site / (url if url != "./" else "") / ("index.html" if url.endswith("/") else "")
@@ -97,7 +115,7 @@ def test_every_page_loads_the_worker_and_manifest_only_after_load(built_site):
     `load`, links the manifest and registers the worker."""
     for page in built_pages(built_site):
         html = (built_site / page / ("index.html" if not page.endswith(".html") else "")).read_text(encoding="utf-8")
-        assert html.count(offline_cache.LOADER) == 1, page
+        assert html.count(offline_cache.LOADER) == 1, page  # each edition's pages load their own edition's
         assert "offline.js" not in html.replace(offline_cache.LOADER, "") and 'rel="manifest"' not in html, page
         assert re.search(r'<link rel="apple-touch-icon" href="[^"]*icon-192\.png">', html), page
     script = (built_site / offline_cache.SCRIPT).read_text(encoding="utf-8")

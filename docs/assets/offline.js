@@ -15,7 +15,12 @@
   document.head.appendChild(manifest);
   var sw = navigator.serviceWorker;
   if (!sw) return;
-  var hadWorker = !!sw.controller;
+  // This edition's worker (the French edition in fr/ has its own). A page of fr/ first shown
+  // under the English worker, whose scope holds fr/ too, is not an old version of the guide:
+  // only a change from this same worker is.
+  var script = new URL("sw.js", __md_scope).href;
+  function ours(worker) { return !!worker && worker.scriptURL === script; }
+  var hadWorker = ours(sw.controller);
   var reloading = false;
 
   // The page shown came from the old version: once the new one takes over (the student
@@ -53,16 +58,16 @@
   }
 
   function watch(registration) {
-    if (registration.waiting && sw.controller) notice(registration.waiting);
+    if (registration.waiting && ours(sw.controller)) notice(registration.waiting);
     registration.addEventListener("updatefound", function () {
       var installing = registration.installing;
       installing.addEventListener("statechange", function () {
-        if (installing.state === "installed" && sw.controller) notice(installing);
+        if (installing.state === "installed" && ours(sw.controller)) notice(installing);
       });
     });
   }
 
-  sw.register(new URL("sw.js", __md_scope).href, { scope: __md_scope.pathname })
+  sw.register(script, { scope: __md_scope.pathname })
     .then(watch)
     .catch(function () { /* no worker (private mode, blocked): the guide works online as before */ });
 })();

@@ -68,8 +68,13 @@ def page_problems(mine: Path, edition: Edition, docs_dirs: dict[str, Path]) -> l
     return problems
 
 
+def _load(path: Path):
+    """A YAML file, parsed by libyaml when available (the glossary is large)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _ids(path: Path) -> dict[str, list[str]]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    document = _load(path) if path.is_file() else None
     found = {}
     for list_key, id_field in DATA_IDS.get(path.name if path.parent.name != "skills-lab" else f"skills-lab/{path.name}", []):
         items = (document or {}).get(list_key) or []
@@ -99,8 +104,8 @@ def data_problems(root: Path, folders: dict[str, str]) -> list[str]:
                                     + " (the editions keep the same ids)")
         a, b = root / first / "glossary.yml", root / folder / "glossary.yml"
         if a.is_file() and b.is_file():
-            english = [str(t.get("term")) for t in (yaml.safe_load(a.read_text(encoding="utf-8")) or {}).get("terms") or []]
-            linked = [str(t.get("english")) for t in (yaml.safe_load(b.read_text(encoding="utf-8")) or {}).get("terms") or []]
+            english = [str(t.get("term")) for t in (_load(a) or {}).get("terms") or []]
+            linked = [str(t.get("english")) for t in (_load(b) or {}).get("terms") or []]
             missing = [t for t in english if t not in linked]
             extra = [t for t in linked if t not in english]
             if missing or extra:

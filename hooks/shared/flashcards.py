@@ -139,7 +139,7 @@ def build_package(guide: str, title: str, words: dict[str, str], terms: list[Ter
     w = {key: html.escape(words[key]) for key in DECK_WORDS}
     back = '{{FrontSide}}<hr id="answer">'
     glossary_model = genanki.Model(
-        stable_id(guide, "model", "glossary"), f"{title}: {words['deck_glossary']}",
+        stable_id(guide, "model", "glossary"), f"{title}{words.get('colon', ': ')}{words['deck_glossary']}",
         fields=[{"name": "Term"}, {"name": "French"}, {"name": "Definition"}, {"name": "Section"}],
         templates=[
             {"name": words["card_term_definition"], "qfmt": _ask(words, "ask_definition") + "{{Term}}",
@@ -154,7 +154,7 @@ def build_package(guide: str, title: str, words: dict[str, str], terms: list[Ter
         ],
         css=CSS)
     question_model = genanki.Model(
-        stable_id(guide, "model", "question"), f"{title}: {words['deck_questions']}",
+        stable_id(guide, "model", "question"), f"{title}{words.get('colon', ': ')}{words['deck_questions']}",
         fields=[{"name": "Question"}, {"name": "Options"}, {"name": "Answer"}, {"name": "Explanation"},
                 {"name": "Section"}],
         templates=[{"name": words["deck_questions"], "qfmt": "{{Question}}<p>{{Options}}</p>",
