@@ -106,3 +106,13 @@ def axe_violations(page, **options) -> list[dict]:
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
     page.evaluate(SETTLE_ANIMATIONS)
     return axe_module.Axe().run(page, **options).response["violations"]
+
+
+# The search is ready when its status line shows Material's "type to start searching" in the
+# page's own language (read from the page's translations), no longer "initializing".
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  if (!meta) return true;  // a page without the search box
+  const ready = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder'];
+  return meta.textContent.trim() === ready;
+}"""

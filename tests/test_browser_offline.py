@@ -23,17 +23,13 @@ import pytest
 import yaml
 
 import offline_cache
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, SEARCH_READY, copy_project, run_build
 from guide_facts import CONFIG, SECTIONS, sample_section, url_of
 from test_offline_cache import worker_files
 
 PREFIX = (urlsplit(CONFIG.get("site_url") or "/").path.rstrip("/") + "/")  # served where it will be published
 INTERFACE = yaml.safe_load((ROOT / "data/interface.yml").read_text(encoding="utf-8"))
 WORDS, PROGRESS = INTERFACE["offline"], INTERFACE["progress"]
-SEARCH_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return !!meta && meta.textContent.trim() !== '' && !/initializ/i.test(meta.textContent);
-}"""
 CHANGED = "This sentence was added by the offline cache test to make a new version."
 
 

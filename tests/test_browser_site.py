@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SETTLE_ANIMATIONS, built_pages
+from conftest import SEARCH_READY, SETTLE_ANIMATIONS, built_pages
 from guide_facts import sample_section, url_of
 
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -20,12 +20,8 @@ SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Materi
 LOCAL_HOST = "127.0.0.1"
 NON_NETWORK_SCHEMES = {"data", "blob", "about"}
 # Material's search is ready (worker started, index and lunr languages loaded) when the
-# result area no longer says "Initializing search": every request a page makes by itself
-# has happened by then.
-SEARCH_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return !meta || !/initializing/i.test(meta.textContent);
-}"""
+# result area says "type to start searching", in the page's language (conftest.SEARCH_READY):
+# every request a page makes by itself has happened by then.
 
 
 def _record(page):

@@ -32,7 +32,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import axe_violations, built_pages, copy_project, run_build
+from conftest import SEARCH_READY, axe_violations, built_pages, copy_project, run_build
 from guide_facts import CHAPTERS, CONFIG, EXTRA, ROOT, SECTIONS, questions, sample_section, url_of
 from course_identity import SHIPPED_PLACEHOLDERS
 from language_editions import _docs_dir_of
@@ -357,10 +357,6 @@ def test_axe_finds_nothing_on_a_french_page(browser, site_url, scheme):
 # ---------- 4. French search
 
 
-SEARCH_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return !!meta && !/initializ/i.test(meta.textContent);
-}"""
 SEARCHED_TERMS = ["active listening", "reflection of feeling"]  # the English entries, by `term`
 
 
