@@ -47,7 +47,9 @@ EMPHASIS = re.compile(r"\*+")
 # data fields that are not prose in any language
 ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
 NOT_PROSE_KEYS = {"id", "introduced_in", "page", "see", "teaches", "next", "skill", "sets", "needs", "url",
-                  "link", "anchor", "image", "icon", "english", "apa", "cite", "chapter", "name"}
+                  "link", "anchor", "image", "icon", "english", "apa", "cite", "chapter", "name",
+                  "difficulty", "file", "file_name"}  # ids and file names, not words
+PLACEHOLDER = re.compile(r"\{\w+\}")  # "{anki}" in an interface text is filled in, not read
 
 
 def prose_of_markdown(text: str, blank: str = "") -> str:
@@ -63,7 +65,7 @@ def prose_of_data(value, key: str = "") -> list[str]:
     if key in NOT_PROSE_KEYS:
         return []
     if isinstance(value, str):
-        return [prose_of_markdown(value)]
+        return [prose_of_markdown(PLACEHOLDER.sub(" ", value))]
     if isinstance(value, dict):
         return [p for k, v in value.items() for p in prose_of_data(v, str(k))]
     if isinstance(value, list):
