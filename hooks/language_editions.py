@@ -43,7 +43,6 @@ FRENCH_SEPARATOR = r"[\s\-'’]+"  # words split at spaces, hyphens and elisions
 
 all_editions: list[Edition] = []
 current: Edition | None = None
-root_url = ""         # the first edition's address (site_url), ending in "/"
 docs_dirs: dict[str, Path] = {}
 
 
@@ -101,7 +100,7 @@ def _search_plugin(config):
 
 
 def on_config(config):
-    global all_editions, current, root_url, docs_dirs
+    global all_editions, current, docs_dirs
     # extra.alternate is rewritten below for Material's templates: the setting is kept apart
     source = config.extra.setdefault("alternate_setting", config.extra.get("alternate"))
     setting = {**config.extra, "alternate": source}
@@ -171,14 +170,13 @@ def on_files(files, config):
 
 
 def counterparts(page_url: str) -> list[dict]:
-    """The page in every edition: name, lang, relative href (works offline) and full address."""
+    """The page in every edition: name, lang and relative href (works offline)."""
     here = (current.folder if current else "") + page_url
     found = []
     for edition in all_editions:
         there = edition.folder + page_url
         found.append({"name": edition.name, "lang": edition.tag, "current": edition == current,
-                      "href": get_relative_url(there or ".", here or ".") if there != here else "",
-                      "link": urljoin(root_url, there) if root_url else get_relative_url(there or ".", here or ".")})
+                      "href": get_relative_url(there or ".", here or ".") if there != here else ""})
     return found
 
 

@@ -116,3 +116,14 @@ SEARCH_READY = """() => {
   const ready = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder'];
   return meta.textContent.trim() === ready;
 }"""
+
+
+def assert_build_fails_saying(project: Path, site: Path, case: str, patterns: list[str]) -> None:
+    """Build a broken copy: it must fail, print each pattern (regex, dots match newlines) and no traceback."""
+    import re
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build should have failed:\n{output[-2000:]}"
+    for pattern in patterns:
+        assert re.search(pattern, output, re.S), f"{case}: {pattern!r} not in:\n{output[-3000:]}"
+    assert "Traceback" not in output, f"{case}: a traceback instead of a message:\n{output[-3000:]}"

@@ -11,7 +11,6 @@ import re
 
 OBJECTIVES = ("Learning objectives", "Objectifs d'apprentissage")
 WORKED_EXAMPLE = ("Worked example", "Exemple commenté")  # the start of the title: "Worked example (fictional)"
-FIGURE = ("Figure", "Figure")  # the caption's "**Figure 2.1.**"
 FIGURE_DESCRIPTION = ("Text description of Figure", "Description textuelle de la figure")  # + " 2.1"
 
 
